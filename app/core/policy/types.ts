@@ -1,0 +1,26 @@
+import type { HomeEvent } from '../../shared/home-event';
+import type { Decision, Notification } from '../../shared/rules';
+import type { Settings } from '../../shared/settings';
+
+export type PolicySettings = Pick<Settings, 'quietHours' | 'policy' | 'snoozes'>;
+
+/** A summary raised when a burst was coalesced. */
+export interface SummaryNotification {
+  notification: Notification;
+  /** The sources whose held-back notifications it stands for. */
+  sourceIds: string[];
+  count: number;
+}
+
+export interface Policy {
+  /**
+   * Takes the rules' decision and returns the final one: a `notify` may become `record` with the policy's
+   * reason (quiet hours, snoozed, duplicate, coalesced, rate cap). Other decisions pass unchanged.
+   */
+  apply(event: HomeEvent, decision: Decision, now: number): Decision;
+  /** Summaries of coalesced bursts whose window closed by `now`. */
+  flush(now: number): SummaryNotification[];
+  /** When `flush` next has something to say, so the host can set one timer. */
+  nextFlushAt(): number | undefined;
+  update(settings: PolicySettings): void;
+}

@@ -1,0 +1,22 @@
+import type { SourceAdapter } from './types';
+
+/**
+ * Every server kind Herald knows. Adding a kind is one folder under `sources/` and one line here;
+ * shared code routes through `getAdapter()` and never imports a kind's modules directly.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own options type
+const ADAPTERS: Record<string, SourceAdapter<any>> = {};
+
+export function getAdapter(kind: string): SourceAdapter<unknown> {
+  const adapter = ADAPTERS[kind];
+  if (!adapter) throw new Error(`unknown source kind "${kind}" (known: ${Object.keys(ADAPTERS).join(', ')})`);
+  return adapter;
+}
+
+export function isKnownSourceKind(kind: string): boolean {
+  return Object.hasOwn(ADAPTERS, kind);
+}
+
+export function listAdapters(): SourceAdapter<unknown>[] {
+  return Object.values(ADAPTERS);
+}
