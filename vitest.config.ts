@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Socket tests bind loopback ports; two workers match the machine and keep timing honest.
+    maxWorkers: 2,
+    alias: {
+      // Nothing under test may need the Electron binary: main-process code gets the fake.
+      electron: new URL('./test/fakes/electron/index.ts', import.meta.url).pathname,
+    },
+  },
+});
