@@ -1,0 +1,155 @@
+import type { HomeEvent } from '../shared/home-event';
+import type { SourceConfig } from '../shared/settings';
+import type { SourceStatus } from '../shared/source-status';
+import { createReconnectingSocket } from './connection/reconnecting-socket';
+import type { ConnectionStatusUpdate, ReconnectingSocket } from './connection/types';
+import { createHttpClient } from './http/client';
+import type { Logger, SourceAdapter, SourceContext, SourceSession } from './sources/types';
+
+export interface SourceRunnerOptions {
+  config: SourceConfig;
+  secrets: Readonly<Record<string, string>>;
+  adapter: SourceAdapter<unknown>;
+  onEvents(events: HomeEvent[]): void;
+  onStatus(status: SourceStatus): void;
+  saveSecret?(field: string, value: string): void;
+  now?: () => number;
+  log?: Logger;
+}
+
+export interface SourceRunner {
+  readonly config: SourceConfig;
+  readonly secrets: Readonly<Record<string, string>>;
+  start(): void;
+  resume(): void;
+  stop(): Promise<void>;
+  status(): SourceStatus;
+}
+
+const silentLog: Logger = { debug() {}, info() {}, warn() {} };
+
+/** Runs one configured source: validates its options, builds its context, and drives its session's socket. */
+export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
+  const { config, adapter } = opts;
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? silentLog;
+  const secrets: Record<string, string> = { ...opts.secrets };
+  const timers = new Set<NodeJS.Timeout>();
+  let session: SourceSession | undefined;
+  let socket: ReconnectingSocket | undefined;
+  let stopped = false;
+  let status: SourceStatus = {
+    sourceId: config.id,
+    sourceKind: config.kind,
+    name: config.name,
+    state: 'idle',
+    badFrames: 0,
+    events: 0,
+  };
+
+  const publish = (patch: Partial<SourceStatus>) => {
+    status = { ...status, ...patch };
+    opts.onStatus(status);
+  };
+
+  const onSocketStatus = (update: ConnectionStatusUpdate) => {
+    // A warning the session raised (missing rights) stays visible while the socket is fine.
+    const keepWarning = update.state === 'open' && !update.lastError;
+    publish({
+      state: update.state,
+      lastError: keepWarning ? status.lastError : update.lastError,
+      hint: keepWarning ? status.hint : update.hint,
+      nextRetryAt: update.nextRetryAt,
+      openSince: update.openSince,
+    });
+  };
+
+  const clearTimers = () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+
+  const start = () => {
+    if (socket || stopped) return;
+    const parsed = adapter.optionsSchema.safeParse(config.options);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `options.${i.path.join('.')}: ${i.message}`).join('; ');
+      publish({ state: 'stopped', lastError: `invalid settings: ${problems}` });
+      return;
+    }
+    const ctx: SourceContext<unknown> = {
+      config,
+      options: parsed.data,
+      secrets,
+      saveSecret(field, value) {
+        secrets[field] = value;
+        opts.saveSecret?.(field, value);
+      },
+      http: createHttpClient({ baseUrl: config.url, tls: config.tls }),
+      emit(events) {
+        if (stopped || events.length === 0) return;
+        const stamped = events.map((e) => ({ ...e, sourceId: config.id, sourceKind: config.kind }));
+        status = { ...status, events: status.events + stamped.length };
+        opts.onEvents(stamped);
+      },
+      warn(message, hint) {
+        log.warn(`${config.id}: ${message}`);
+        publish({ lastError: message, hint });
+      },
+      now,
+      setInterval(fn, ms) {
+        const timer = setInterval(fn, ms);
+        timer.unref?.();
+        timers.add(timer);
+      },
+      setTimeout(fn, ms) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          fn();
+        }, ms);
+        timer.unref?.();
+        timers.add(timer);
+      },
+      log,
+    };
+    const current = adapter.createSession(ctx);
+    session = current;
+    socket = createReconnectingSocket({
+      prepare: () => current.prepare(),
+      tls: config.tls,
+      heartbeat: current.heartbeat,
+      keepalive: current.keepalive,
+      onOpen: current.onOpen ? (link) => current.onOpen!(link) : undefined,
+      onText: (text, link) => current.onText(text, link),
+      onClose: () => current.onClose?.(),
+      onBadFrame: (reason) => {
+        log.debug(`${config.id}: bad frame: ${reason}`);
+        publish({ badFrames: status.badFrames + 1 });
+      },
+      onStatus: onSocketStatus,
+      now,
+    });
+    socket.start();
+  };
+
+  return {
+    config,
+    secrets,
+    start,
+    resume() {
+      if (socket) socket.resume();
+      else start();
+    },
+    async stop() {
+      stopped = true;
+      clearTimers();
+      const closing = socket?.close();
+      socket = undefined;
+      session?.dispose?.();
+      session = undefined;
+      await closing;
+      publish({ state: 'stopped', nextRetryAt: undefined, openSince: undefined });
+    },
+    status: () => status,
+  };
+}
