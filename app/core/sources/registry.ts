@@ -1,3 +1,4 @@
+import { genericJsonAdapter } from './generic-json/adapter';
 import type { SourceAdapter } from './types';
 
 /**
@@ -5,7 +6,9 @@ import type { SourceAdapter } from './types';
  * shared code routes through `getAdapter()` and never imports a kind's modules directly.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own options type
-const ADAPTERS: Record<string, SourceAdapter<any>> = {};
+const ADAPTERS: Record<string, SourceAdapter<any>> = {
+  'generic-json': genericJsonAdapter,
+};
 
 export function getAdapter(kind: string): SourceAdapter<unknown> {
   const adapter = ADAPTERS[kind];

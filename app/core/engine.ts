@@ -1,0 +1,204 @@
+import { EventEmitter } from 'node:events';
+import type { HistoryEntry } from '../shared/history';
+import type { HomeEvent } from '../shared/home-event';
+import type { Decision, Rule } from '../shared/rules';
+import type { Secrets, Settings, SourceConfig } from '../shared/settings';
+import type { SourceStatus } from '../shared/source-status';
+import type { Engine, EngineEvents, EngineOptions, RaisedNotification } from './engine-types';
+import { createPolicy } from './policy/policy';
+import type { Policy, SummaryNotification } from './policy/types';
+import { effectiveRules } from './rules/effective-rules';
+import { createRuleState, evaluate } from './rules/evaluate';
+import type { RuleState } from './rules/evaluate';
+import { createSourceRunner } from './source-runner';
+import type { SourceRunner } from './source-runner';
+import { getAdapter, isKnownSourceKind, listAdapters } from './sources/registry';
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function presetsByKind() {
+  return Object.fromEntries(listAdapters().map((a) => [a.kind, a.presets]));
+}
+
+/**
+ * The engine: sources → rules → policy → history and sinks. Hosts (Electron main, the CLI) own
+ * persistence of settings and secrets and hand the engine plain values.
+ */
+export function createEngine(opts: EngineOptions): Engine {
+  const now = opts.now ?? Date.now;
+  const emitter = new EventEmitter();
+  const runners = new Map<string, SourceRunner>();
+  const ruleState: RuleState = createRuleState();
+  let settings: Settings = opts.settings;
+  let secrets: Secrets = opts.secrets;
+  let rules: Rule[] = effectiveRules(settings, presetsByKind());
+  const policy: Policy = createPolicy(settings);
+  let flushTimer: NodeJS.Timeout | undefined;
+  let seq = 0;
+  let started = false;
+
+  const emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) => emitter.emit(event, ...args);
+
+  const record = (event: HomeEvent, decision: Decision): HistoryEntry => {
+    if (opts.history) return opts.history.append(event, decision);
+    return { seq: ++seq, recordedAt: now(), event, decision, read: decision.action !== 'notify' };
+  };
+
+  const raise = (raised: RaisedNotification) => {
+    if (settings.app.notifications) emit('notification', raised);
+  };
+
+  const scheduleFlush = () => {
+    const at = policy.nextFlushAt();
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (at === undefined || !started) return;
+    flushTimer = setTimeout(flushSummaries, Math.max(0, at - now()));
+    flushTimer.unref?.();
+  };
+
+  const summaryEvent = (summary: SummaryNotification): HomeEvent => ({
+    id: `herald.summary:${now()}:${summary.sourceIds.join(',')}`,
+    sourceId: 'herald',
+    sourceKind: 'herald',
+    type: 'herald.summary',
+    time: now(),
+    severity: summary.notification.severity,
+    title: summary.notification.title,
+    body: summary.notification.body,
+    data: { count: summary.count, sourceIds: summary.sourceIds },
+    raw: null,
+  });
+
+  function flushSummaries() {
+    flushTimer = undefined;
+    for (const summary of policy.flush(now())) {
+      const decision: Decision = {
+        action: 'notify',
+        reason: `summary of ${summary.count} notifications held back during a burst`,
+        notification: summary.notification,
+      };
+      const entry = record(summaryEvent(summary), decision);
+      emit('entry', entry);
+      raise({ notification: summary.notification, seq: entry.seq, summaryOf: summary.count });
+    }
+    scheduleFlush();
+  }
+
+  const handleEvents = (events: HomeEvent[]) => {
+    for (const event of events) {
+      const t = now();
+      const decision = policy.apply(event, evaluate(rules, event, t, ruleState), t);
+      // Periodic samples are kept only when they matter, so a stats stream cannot flood the log.
+      if (event.sample && decision.action !== 'notify') continue;
+      const entry = record(event, decision);
+      emit('entry', entry);
+      if (decision.action === 'notify' && decision.notification) {
+        raise({ notification: decision.notification, sourceId: event.sourceId, ruleId: decision.ruleId, seq: entry.seq });
+      }
+    }
+    scheduleFlush();
+  };
+
+  const statusOfUnknown = (config: SourceConfig, message: string): SourceStatus => ({
+    sourceId: config.id,
+    sourceKind: config.kind,
+    name: config.name,
+    state: 'stopped',
+    lastError: message,
+    badFrames: 0,
+    events: 0,
+  });
+  const brokenSources = new Map<string, SourceStatus>();
+
+  const startSource = (config: SourceConfig) => {
+    if (!isKnownSourceKind(config.kind)) {
+      const status = statusOfUnknown(config, `unknown source kind "${config.kind}"`);
+      brokenSources.set(config.id, status);
+      emit('status', status);
+      return;
+    }
+    const runner: SourceRunner = createSourceRunner({
+      config,
+      secrets: secrets[config.id] ?? {},
+      adapter: getAdapter(config.kind),
+      onEvents: handleEvents,
+      onStatus: (status) => {
+        // A replaced runner's last words ("stopped") must not overwrite its successor's status.
+        if (runners.get(config.id) === runner) emit('status', { ...status, snoozedUntil: snoozedUntil(config.id) });
+      },
+      saveSecret: (field, value) => {
+        secrets = { ...secrets, [config.id]: { ...secrets[config.id], [field]: value } };
+        opts.saveSecret?.(config.id, field, value);
+      },
+      now,
+      log: opts.log,
+    });
+    runners.set(config.id, runner);
+    runner.start();
+  };
+
+  const snoozedUntil = (sourceId: string) => {
+    const until = settings.snoozes[sourceId];
+    return until !== undefined && until > now() ? until : undefined;
+  };
+
+  const stopSource = async (id: string) => {
+    const runner = runners.get(id);
+    runners.delete(id);
+    brokenSources.delete(id);
+    await runner?.stop();
+  };
+
+  const wanted = () => settings.sources.filter((s) => s.enabled);
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      for (const config of wanted()) startSource(config);
+    },
+    async stop() {
+      started = false;
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = undefined;
+      await Promise.all([...runners.keys(), ...brokenSources.keys()].map(stopSource));
+    },
+    applySettings(next, nextSecrets) {
+      settings = next;
+      secrets = nextSecrets;
+      rules = effectiveRules(settings, presetsByKind());
+      policy.update(settings);
+      if (!started) return;
+      const keep = new Set<string>();
+      for (const config of wanted()) {
+        const runner = runners.get(config.id);
+        const unchanged =
+          runner && sameJson(runner.config, config) && sameJson(runner.secrets, secrets[config.id] ?? {});
+        if (unchanged) {
+          keep.add(config.id);
+          continue;
+        }
+        // Stopping is async, but a runner's config is fixed, so the new one can start at once.
+        void stopSource(config.id);
+        startSource(config);
+        keep.add(config.id);
+      }
+      for (const id of [...runners.keys(), ...brokenSources.keys()]) if (!keep.has(id)) void stopSource(id);
+    },
+    resume() {
+      for (const runner of runners.values()) runner.resume();
+    },
+    reconnect(sourceId) {
+      runners.get(sourceId)?.resume();
+    },
+    statuses() {
+      const live = [...runners.values()].map((r) => ({ ...r.status(), snoozedUntil: snoozedUntil(r.config.id) }));
+      return [...live, ...brokenSources.values()];
+    },
+    on(event, listener) {
+      emitter.on(event, listener as (...args: unknown[]) => void);
+      return () => emitter.off(event, listener as (...args: unknown[]) => void);
+    },
+  };
+}
