@@ -1,0 +1,83 @@
+import type { HistoryEntry } from '../shared/history';
+import type { SourceStatus } from '../shared/source-status';
+import type { RaisedNotification } from '../core/engine-types';
+
+/** One JSON object per line on stdout: easy to read, grep and pipe into jq. */
+export type WatchLine =
+  | { kind: 'status'; time: string; source: string; state: string; error?: string; hint?: string }
+  | {
+      kind: 'event';
+      time: string;
+      seq: number;
+      source: string;
+      type: string;
+      severity: string;
+      title: string;
+      body: string;
+      entity?: string;
+      action: string;
+      rule?: string;
+      reason: string;
+      raw?: unknown;
+    }
+  | {
+      kind: 'notification';
+      time: string;
+      seq?: number;
+      source?: string;
+      rule?: string;
+      title: string;
+      body: string;
+      severity: string;
+      urgency: string;
+      summaryOf?: number;
+    }
+  | { kind: 'info' | 'error'; time: string; message: string };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function statusLine(status: SourceStatus, now: number): WatchLine {
+  return {
+    kind: 'status',
+    time: iso(now),
+    source: status.sourceId,
+    state: status.state,
+    ...(status.lastError ? { error: status.lastError } : {}),
+    ...(status.hint ? { hint: status.hint } : {}),
+  };
+}
+
+export function eventLine(entry: HistoryEntry, withRaw: boolean): WatchLine {
+  const { event, decision } = entry;
+  return {
+    kind: 'event',
+    time: iso(event.time),
+    seq: entry.seq,
+    source: event.sourceId,
+    type: event.type,
+    severity: event.severity,
+    title: event.title,
+    body: event.body,
+    ...(event.entity ? { entity: event.entity.name } : {}),
+    action: decision.action,
+    ...(decision.ruleId ? { rule: decision.ruleId } : {}),
+    reason: decision.reason,
+    ...(withRaw ? { raw: event.raw } : {}),
+  };
+}
+
+export function notificationLine(raised: RaisedNotification, now: number): WatchLine {
+  const n = raised.notification;
+  return {
+    kind: 'notification',
+    time: iso(now),
+    ...(raised.seq !== undefined ? { seq: raised.seq } : {}),
+    ...(raised.sourceId ? { source: raised.sourceId } : {}),
+    ...(raised.ruleId ? { rule: raised.ruleId } : {}),
+    title: n.title,
+    body: n.body,
+    severity: n.severity,
+    urgency: n.urgency,
+    ...(raised.summaryOf ? { summaryOf: raised.summaryOf } : {}),
+  };
+}
