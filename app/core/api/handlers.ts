@@ -1,0 +1,236 @@
+import type {
+  ApiChannel,
+  ApiParsedRequest,
+  ApiResponse,
+  ApiResult,
+  PushChannel,
+  PushPayload,
+  SettingsSetResult,
+  SourceKindInfo,
+} from '../../shared/api';
+import { API, PUSH, isApiChannel, requestSchemas } from '../../shared/api';
+import type { Notification } from '../../shared/rules';
+import type { Secrets, Settings } from '../../shared/settings';
+import { SettingsSchema } from '../../shared/settings';
+import type { Engine } from '../engine-types';
+import type { HistoryStore } from '../history/types';
+import { listAdapters } from '../sources/registry';
+import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
+import type { ExportSettings, ParseSettings, SettingsPort } from './settings-port';
+import { defaultExportSettings, defaultParseSettings } from './settings-defaults';
+
+export interface ApiHandlerDeps {
+  engine: Engine;
+  history: HistoryStore;
+  settingsPort: SettingsPort;
+  host: 'electron' | 'serve';
+  version: string;
+  /** Defaults to plain schema validation; hosts pass `parseSettings` from app/core/settings. */
+  parseSettings?: ParseSettings;
+  exportSettings?: ExportSettings;
+  /** Show an OS notification (Electron). Serve has none: the page shows `notification:raised` pushes. */
+  notify?: (notification: Notification) => void;
+  /** Open an already-validated http(s) URL. Absent: the page opens it itself. */
+  openUrl?: (url: string) => void | Promise<void>;
+  listKinds?: () => SourceKindInfo[];
+  now?: () => number;
+}
+
+export type PushListener = <P extends PushChannel>(channel: P, payload: PushPayload<P>) => void;
+
+export interface ApiHandlers {
+  /** Validates and runs one request. Never throws: every failure is an `{ ok: false, error }`. */
+  handle(channel: unknown, request: unknown): Promise<ApiResult<unknown>>;
+  /** Pushes for every connected UI: engine entries and statuses, settings changes, raised notifications. */
+  onPush(listener: PushListener): () => void;
+  dispose(): void;
+}
+
+type Impl = { [C in ApiChannel]: (request: ApiParsedRequest<C>) => ApiResponse<C> | Promise<ApiResponse<C>> };
+
+function kindsFromRegistry(): SourceKindInfo[] {
+  return listAdapters().map((adapter) => ({
+    kind: adapter.kind,
+    displayName: adapter.displayName,
+    description: adapter.description,
+    defaultUrl: adapter.defaultUrl,
+    fields: adapter.fields.map((field) => ({ ...field })),
+    secretFields: [...adapter.secretFields],
+  }));
+}
+
+export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
+  const parse = deps.parseSettings ?? defaultParseSettings;
+  const exportText = deps.exportSettings ?? defaultExportSettings;
+  const listKinds = deps.listKinds ?? kindsFromRegistry;
+  const now = deps.now ?? Date.now;
+  const listeners = new Set<PushListener>();
+
+  const push: PushListener = (channel, payload) => {
+    for (const listener of listeners) listener(channel, payload);
+  };
+
+  function commit(settings: Settings, secrets: Secrets): void {
+    // Secrets of removed sources go with them.
+    const kept: Secrets = {};
+    for (const source of settings.sources) if (secrets[source.id]) kept[source.id] = secrets[source.id]!;
+    deps.settingsPort.save(settings, kept);
+    deps.history.setRetention(settings.history);
+    deps.engine.applySettings(settings, kept);
+    push(PUSH.settingsChanged, settings);
+  }
+
+  function requireSource(settings: Settings, sourceId: string) {
+    const source = settings.sources.find((s) => s.id === sourceId);
+    if (!source) throw new Error(`no source with id "${sourceId}"`);
+    return source;
+  }
+
+  function applyParsed(result: ReturnType<ParseSettings>): SettingsSetResult {
+    if (!result.ok) return { ok: false, errors: messagesToFieldErrors(result.errors) };
+    const { secrets } = deps.settingsPort.load();
+    const merged: Secrets = { ...secrets };
+    for (const [id, fields] of Object.entries(result.secrets)) merged[id] = { ...merged[id], ...fields };
+    commit(result.settings, merged);
+    return { ok: true, settings: result.settings };
+  }
+
+  const impl: Impl = {
+    [API.settingsGet]: () => deps.settingsPort.load().settings,
+    [API.settingsSet]: (raw) => {
+      // The schema first: its issues carry paths the form can put beside each field.
+      const checked = SettingsSchema.safeParse(raw);
+      if (!checked.success) return { ok: false, errors: issuesToFieldErrors(checked.error.issues) };
+      return applyParsed(parse(raw));
+    },
+    [API.settingsExport]: ({ includeSecrets }) => {
+      const { settings, secrets } = deps.settingsPort.load();
+      const day = new Date(now()).toISOString().slice(0, 10);
+      return {
+        text: exportText(settings, includeSecrets ? secrets : undefined),
+        filename: `herald-settings-${day}.json`,
+      };
+    },
+    [API.settingsImport]: ({ text }) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+      }
+      return applyParsed(parse(raw));
+    },
+    [API.secretsSet]: ({ sourceId, field, value }) => {
+      const { settings, secrets } = deps.settingsPort.load();
+      const source = requireSource(settings, sourceId);
+      const kind = listKinds().find((k) => k.kind === source.kind);
+      if (kind && !kind.secretFields.includes(field))
+        throw new Error(`"${field}" is not a secret field of ${kind.displayName}`);
+      commit(settings, { ...secrets, [sourceId]: { ...secrets[sourceId], [field]: value } });
+      return undefined;
+    },
+    [API.secretsClear]: ({ sourceId, field }) => {
+      const { settings, secrets } = deps.settingsPort.load();
+      requireSource(settings, sourceId);
+      const rest = { ...secrets[sourceId] };
+      delete rest[field];
+      commit(settings, { ...secrets, [sourceId]: rest });
+      return undefined;
+    },
+    [API.secretsStatus]: () => {
+      const { settings, secrets } = deps.settingsPort.load();
+      return Object.fromEntries(
+        settings.sources.map((s) => [
+          s.id,
+          Object.keys(secrets[s.id] ?? {}).filter((f) => secrets[s.id]?.[f]),
+        ]),
+      );
+    },
+    [API.historyQuery]: (query) => deps.history.query(query),
+    [API.historyMarkRead]: ({ seqs }) => {
+      deps.history.markRead(seqs);
+      return { unread: deps.history.unreadCount() };
+    },
+    [API.historyClear]: () => {
+      deps.history.clear();
+      return undefined;
+    },
+    [API.sourcesList]: () => deps.engine.statuses(),
+    [API.sourceKinds]: () => listKinds(),
+    [API.sourceReconnect]: ({ sourceId }) => {
+      requireSource(deps.settingsPort.load().settings, sourceId);
+      deps.engine.reconnect(sourceId);
+      return undefined;
+    },
+    [API.sourceSnooze]: ({ sourceId, until }) => {
+      const { settings, secrets } = deps.settingsPort.load();
+      requireSource(settings, sourceId);
+      const snoozes = { ...settings.snoozes };
+      if (until === null || until <= now()) delete snoozes[sourceId];
+      else snoozes[sourceId] = until;
+      commit({ ...settings, snoozes }, secrets);
+      return undefined;
+    },
+    [API.testNotification]: () => {
+      const notification: Notification = {
+        title: 'Herald test notification',
+        body: 'If you can read this, notifications work.',
+        severity: 'info',
+        urgency: 'normal',
+        silent: false,
+      };
+      deps.notify?.(notification);
+      push(PUSH.notificationRaised, notification);
+      return undefined;
+    },
+    [API.openUrl]: async ({ url }) => {
+      if (!deps.openUrl) return { openedByHost: false, url };
+      await deps.openUrl(url);
+      return { openedByHost: true, url };
+    },
+    [API.appInfo]: () => ({ name: 'Herald', version: deps.version, host: deps.host }),
+  };
+
+  const unsubscribers = [
+    deps.engine.on('entry', (entry) => push(PUSH.historyAppended, entry)),
+    deps.engine.on('status', (status) => push(PUSH.sourcesStatus, status)),
+    deps.engine.on('notification', (raised) => push(PUSH.notificationRaised, raised.notification)),
+  ];
+
+  return {
+    async handle(channel, request) {
+      if (!isApiChannel(channel)) {
+        return {
+          ok: false,
+          error: { code: 'unknown-channel', message: `unknown channel ${JSON.stringify(channel)}` },
+        };
+      }
+      const parsed = requestSchemas[channel].safeParse(request);
+      if (!parsed.success) {
+        const issues = issuesToFieldErrors(parsed.error.issues);
+        const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+        return {
+          ok: false,
+          error: { code: 'bad-request', message: `invalid ${channel} request: ${summary}`, issues },
+        };
+      }
+      try {
+        const run = impl[channel] as (request: unknown) => unknown;
+        return { ok: true, value: await run(parsed.data) };
+      } catch (error) {
+        return {
+          ok: false,
+          error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+        };
+      }
+    },
+    onPush(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      for (const off of unsubscribers) off();
+      listeners.clear();
+    },
+  };
+}
