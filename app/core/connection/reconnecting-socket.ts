@@ -1,0 +1,349 @@
+import WebSocket from 'ws';
+import type { ConnectionState } from '../../shared/source-status';
+import { createBackoff } from './backoff';
+import { describeClose, describeError, errorMessage } from './errors';
+import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
+import type { Watchdog } from './heartbeat';
+import { createSecureConnector } from './tls';
+import { AuthFailedError } from './types';
+import type {
+  ConnectTarget,
+  ConnectionStatusUpdate,
+  ReconnectingSocket,
+  ReconnectingSocketOptions,
+  SocketLink,
+} from './types';
+
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+/** prepare() may log in over HTTP (several requests, each with its own timeout): give it room. */
+const PREPARE_TIMEOUT_MS = 60_000;
+/** close() waits this long for the close handshake before cutting the TCP connection. */
+const CLOSE_GRACE_MS = 1_000;
+const AUTH_HINT = 'check the user name, password, token or API key in the source settings, then reconnect';
+
+/** Why an attempt ended, decided by whoever noticed first; the 'close' event then acts on it. */
+interface Failure {
+  message: string;
+  hint?: string;
+  auth?: boolean;
+}
+
+/** One connection attempt. Every event handler checks it is still `current`, so a replaced socket's
+ * late events (close, message, a slow prepare()) cannot touch its successor. */
+interface Attempt {
+  ws?: WebSocket;
+  abort: AbortController;
+  link: SocketLink;
+  openSince?: number;
+  failure?: Failure;
+  timers: Set<ReturnType<typeof setTimeout>>;
+  watchdog?: Watchdog;
+  ended: boolean;
+}
+
+export function createReconnectingSocket(opts: ReconnectingSocketOptions): ReconnectingSocket {
+  const now = opts.now ?? Date.now;
+  const backoff = createBackoff(opts.backoff, opts.random);
+  const heartbeat = {
+    intervalMs: opts.heartbeat?.intervalMs ?? DEFAULT_HEARTBEAT.intervalMs,
+    timeoutMs: opts.heartbeat?.timeoutMs ?? DEFAULT_HEARTBEAT.timeoutMs,
+  };
+  const maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+
+  let status: ConnectionStatusUpdate = { state: 'idle' };
+  let current: Attempt | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const closing = new Set<Promise<void>>();
+
+  const publish = (next: ConnectionStatusUpdate) => {
+    status = next;
+    guard(() => opts.onStatus?.({ ...next }));
+  };
+  const badFrame = (reason: string) => guard(() => opts.onBadFrame?.(reason));
+
+  const newAttempt = (): Attempt => {
+    const attempt: Attempt = {
+      abort: new AbortController(),
+      timers: new Set(),
+      ended: false,
+      link: { send: (data) => sendOn(attempt, data) },
+    };
+    return attempt;
+  };
+  const later = (a: Attempt, ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      a.timers.delete(t);
+      fn();
+    }, ms);
+    a.timers.add(t);
+    return t;
+  };
+  const clearAttemptTimers = (a: Attempt) => {
+    for (const t of a.timers) clearTimeout(t);
+    a.timers.clear();
+    a.watchdog?.stop();
+  };
+
+  function sendOn(a: Attempt, data: string | object): boolean {
+    if (current !== a || !a.ws || a.ws.readyState !== WebSocket.OPEN) return false;
+    a.ws.send(typeof data === 'string' ? data : JSON.stringify(data));
+    return true;
+  }
+
+  function connect() {
+    clearRetry();
+    const a = newAttempt();
+    current = a;
+    publish({ state: 'connecting', lastError: status.lastError, hint: status.hint });
+    const prepareTimer = later(a, Math.max(PREPARE_TIMEOUT_MS, connectTimeoutMs), () =>
+      fail(a, { message: 'timed out while preparing the connection' }),
+    );
+    Promise.resolve()
+      .then(() => opts.prepare())
+      .then(
+        (target) => {
+          clearTimeout(prepareTimer);
+          a.timers.delete(prepareTimer);
+          if (current === a && !a.ended) openSocket(a, target);
+        },
+        (err: unknown) => {
+          if (current !== a || a.ended) return;
+          if (err instanceof AuthFailedError) fail(a, { message: err.message, hint: err.hint, auth: true });
+          else fail(a, { message: describeError(err) });
+        },
+      );
+  }
+
+  function openSocket(a: Attempt, target: ConnectTarget) {
+    let ws: WebSocket;
+    try {
+      const url = new URL(target.url);
+      if (url.protocol === 'http:') url.protocol = 'ws:';
+      if (url.protocol === 'https:') url.protocol = 'wss:';
+      const secure = url.protocol === 'wss:';
+      ws = new WebSocket(url, target.protocols ?? [], {
+        headers: target.headers,
+        maxPayload: maxFrameBytes,
+        handshakeTimeout: connectTimeoutMs,
+        followRedirects: false,
+        perMessageDeflate: false,
+        ...(secure
+          ? {
+              createConnection: createSecureConnector({
+                tls: opts.tls,
+                timeoutMs: connectTimeoutMs,
+                signal: a.abort.signal,
+              }) as unknown as NonNullable<WebSocket.ClientOptions['createConnection']>,
+            }
+          : {}),
+      });
+    } catch (err) {
+      fail(a, { message: `cannot connect to ${redact(target.url)}: ${describeError(err)}` });
+      return;
+    }
+    a.ws = ws;
+    later(a, connectTimeoutMs, () => {
+      if (a.openSince === undefined) fail(a, { message: 'timed out while connecting' });
+    });
+    ws.on('open', () => onOpen(a));
+    ws.on('message', (data, isBinary) => onMessage(a, data, isBinary));
+    ws.on('ping', () => a.watchdog?.activity());
+    ws.on('pong', () => a.watchdog?.activity());
+    ws.on('unexpected-response', (_req, res) => {
+      const code = res.statusCode ?? 0;
+      res.resume();
+      if (code === 401 || code === 403) {
+        fail(a, {
+          message: `authentication failed (HTTP ${code} on the WebSocket upgrade)`,
+          hint: AUTH_HINT,
+          auth: true,
+        });
+      } else {
+        const where = res.headers.location ? ` (redirect to ${redact(res.headers.location)})` : '';
+        fail(a, { message: `server answered HTTP ${code} instead of a WebSocket upgrade${where}` });
+      }
+    });
+    ws.on('error', (err) => {
+      if (current !== a || a.failure) return;
+      if ((err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        badFrame(`frame larger than ${maxFrameBytes} bytes`);
+        a.failure = { message: `a frame exceeded the size limit (${maxFrameBytes} bytes); reconnecting` };
+      } else {
+        a.failure = { message: describeError(err) };
+      }
+    });
+    ws.on('close', (code, reason) => onClosed(a, code, reason.toString('utf8')));
+  }
+
+  function onOpen(a: Attempt) {
+    if (current !== a || a.ended) return;
+    a.openSince = now();
+    publish({ state: 'open', openSince: a.openSince });
+    a.watchdog = startWatchdog({
+      ...heartbeat,
+      now,
+      ping: () => guard(() => a.ws?.ping()),
+      dead: (silentForMs) =>
+        fail(a, {
+          message: `connection lost: no answer to heartbeat for ${Math.round(silentForMs / 1000)} s`,
+        }),
+    });
+    const keepalive = opts.keepalive;
+    if (keepalive) {
+      const tick = () => {
+        guard(() => sendOn(a, keepalive.message()));
+        later(a, keepalive.intervalMs, tick);
+      };
+      later(a, keepalive.intervalMs, tick);
+    }
+    if (opts.onOpen) {
+      Promise.resolve()
+        .then(() => opts.onOpen?.(a.link))
+        .catch((err: unknown) => {
+          if (current !== a || a.ended) return;
+          if (err instanceof AuthFailedError) fail(a, { message: err.message, hint: err.hint, auth: true });
+          else fail(a, { message: `setup after connecting failed: ${errorMessage(err)}` });
+        });
+    }
+  }
+
+  function onMessage(a: Attempt, data: WebSocket.RawData, isBinary: boolean) {
+    if (current !== a || a.ended) return;
+    a.watchdog?.activity();
+    if (isBinary) {
+      badFrame('binary frame');
+      return;
+    }
+    const text = Buffer.isBuffer(data)
+      ? data.toString('utf8')
+      : Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data).toString('utf8');
+    try {
+      const result = opts.onText(text, a.link);
+      if (result && typeof (result as Promise<void>).then === 'function') {
+        (result as Promise<void>).catch((err: unknown) =>
+          badFrame(`frame handler failed: ${errorMessage(err)}`),
+        );
+      }
+    } catch (err) {
+      badFrame(`frame handler failed: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Ends an attempt for a reason; the 'close' event (or, without a socket, this call) moves on. */
+  function fail(a: Attempt, failure: Failure) {
+    if (current !== a || a.ended) return;
+    a.failure ??= failure;
+    if (a.ws) {
+      a.abort.abort();
+      a.ws.terminate();
+    } else {
+      onClosed(a, 1006, '');
+    }
+  }
+
+  function onClosed(a: Attempt, code: number, reason: string) {
+    if (a.ended) return;
+    a.ended = true;
+    clearAttemptTimers(a);
+    a.abort.abort();
+    if (current !== a) return;
+    current = undefined;
+    if (a.openSince !== undefined) {
+      backoff.closedAfterOpen(now() - a.openSince);
+      guard(() => opts.onClose?.(code, reason));
+    }
+    const failure = a.failure ?? { message: describeClose(code, reason) };
+    if (failure.auth) {
+      publish({ state: 'auth-failed', lastError: failure.message, hint: failure.hint ?? AUTH_HINT });
+      return;
+    }
+    const delay = backoff.next();
+    const nextRetryAt = now() + delay;
+    publish({ state: 'backing-off', lastError: failure.message, hint: failure.hint, nextRetryAt });
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      connect();
+    }, delay);
+  }
+
+  function clearRetry() {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+
+  /** Drops the current attempt without acting on its end; resolves once its socket is gone. */
+  function detach(graceful: boolean): Promise<void> {
+    clearRetry();
+    const a = current;
+    current = undefined;
+    if (!a) return Promise.resolve();
+    clearAttemptTimers(a);
+    a.abort.abort();
+    const ws = a.ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) {
+      a.ended = true;
+      return Promise.resolve();
+    }
+    const done = new Promise<void>((resolve) => {
+      ws.once('close', () => resolve());
+      if (graceful && ws.readyState === WebSocket.OPEN) {
+        const cut = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+        ws.once('close', () => clearTimeout(cut));
+        ws.close(1000, 'client closing');
+      } else {
+        ws.terminate();
+      }
+    });
+    closing.add(done);
+    void done.then(() => closing.delete(done));
+    return done;
+  }
+
+  return {
+    get state(): ConnectionState {
+      return status.state;
+    },
+    send(data) {
+      return current ? sendOn(current, data) : false;
+    },
+    start() {
+      if (current || retryTimer) return;
+      backoff.reset();
+      connect();
+    },
+    resume() {
+      if (status.state === 'idle' || status.state === 'stopped') return;
+      void detach(false);
+      backoff.reset();
+      connect();
+    },
+    async close() {
+      const gone = detach(true);
+      if (status.state !== 'stopped') publish({ state: 'stopped' });
+      await gone;
+      await Promise.all([...closing]);
+    },
+  };
+}
+
+function guard(fn: () => unknown) {
+  try {
+    fn();
+  } catch {
+    // Listener failures must never take the connection loop down.
+  }
+}
+
+/** URLs may carry tokens in the query (api_key=…): status text shows origin and path only. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return 'the configured URL';
+  }
+}
