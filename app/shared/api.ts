@@ -200,7 +200,8 @@ export type HeraldApi = {
 
 /** Frames of the serve WebSocket protocol (Electron IPC carries the same request/result pairs). */
 export type WireRequest = { id: number; channel: string; request?: unknown };
-export type WireResponse = { id: number; result: ApiResult<unknown> };
+/** `id` is null when the frame was too broken to carry one. */
+export type WireResponse = { id: number | null; result: ApiResult<unknown> };
 export type WirePush = { push: PushChannel; payload: unknown };
 
 export class HeraldApiError extends Error {
