@@ -1,0 +1,196 @@
+import { join } from 'node:path';
+import type * as Electron from 'electron';
+import type { Notification as NotificationContent } from '../shared/rules';
+import { createApiHandlers } from '../core/api/handlers';
+import type { ApiHandlers } from '../core/api/handlers';
+import type { ParseSettings, ExportSettings } from '../core/api/settings-port';
+import { createEngine } from '../core/engine';
+import type { Engine } from '../core/engine-types';
+import { openHistory } from '../core/history/jsonl-history';
+import type { HistoryStore } from '../core/history/types';
+import { API } from '../shared/api';
+import { isAutostartEnabled, setAutostart } from './autostart';
+import type { AutostartEnv } from './autostart';
+import { bindIpc } from './ipc';
+import { createNotifier } from './notifier';
+import type { NotificationCtor } from './notifier';
+import { watchPower } from './power';
+import { createSecretStore } from './secret-store';
+import { createSettingsStore } from './settings-store';
+import type { KeyValueStore } from './settings-store';
+import { createTray } from './tray';
+import type { HeraldTray, TrayDeps } from './tray';
+import { createWindowManager } from './windows';
+import type { WindowDeps, WindowManager } from './windows';
+
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'Notification' | 'Tray' | 'Menu' | 'nativeImage' | 'safeStorage' | 'powerMonitor' | 'ipcMain' | 'shell'
+>;
+
+export interface HeraldAppOptions {
+  electron: ElectronModule;
+  store: KeyValueStore & { set(key: string, value: unknown): void };
+  parseSettings: ParseSettings;
+  exportSettings: ExportSettings;
+  preload: string;
+  rendererUrl?: string;
+  rendererFile: string;
+  iconDir: string;
+  platform?: NodeJS.Platform;
+  /** The login launch passes --hidden: stay in the tray. */
+  startHidden?: boolean;
+}
+
+export interface HeraldApp {
+  engine: Engine;
+  history: HistoryStore;
+  handlers: ApiHandlers;
+  windows: WindowManager;
+  tray: HeraldTray;
+  notify(content: NotificationContent, seq?: number): boolean;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The composition root of the Electron host: every piece is created here and handed what it needs,
+ * so the whole host runs against a fake `electron` module in tests.
+ */
+export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
+  const { electron } = opts;
+  const { app, shell } = electron;
+  const platform = opts.platform ?? process.platform;
+  const userData = app.getPath('userData');
+
+  const secrets = createSecretStore({ file: join(userData, 'secrets.json'), safeStorage: electron.safeStorage, platform });
+  const settingsStore = createSettingsStore({ store: opts.store, secrets, parse: opts.parseSettings });
+  const { settings, secrets: secretValues } = settingsStore.load();
+  const history = openHistory({ file: join(userData, 'history.jsonl'), retention: settings.history });
+
+  const openExternal = (url: string) => void shell.openExternal(url);
+  const windows = createWindowManager({
+    BrowserWindow: electron.BrowserWindow as unknown as WindowDeps['BrowserWindow'],
+    preload: opts.preload,
+    rendererUrl: opts.rendererUrl,
+    rendererFile: opts.rendererFile,
+    iconPath: join(opts.iconDir, 'icon.png'),
+    openExternal,
+  });
+  const notifier = createNotifier({
+    Notification: electron.Notification as unknown as NotificationCtor,
+    platform,
+    iconPath: join(opts.iconDir, 'icon.png'),
+    openExternal,
+    showHistory: (seq) => windows.show('history', seq),
+  });
+
+  const engine = createEngine({
+    settings,
+    secrets: secretValues,
+    history,
+    saveSecret: (sourceId, field, value) => {
+      const current = settingsStore.load();
+      const next = { ...current.secrets, [sourceId]: { ...current.secrets[sourceId], [field]: value } };
+      settingsStore.save(current.settings, next);
+    },
+  });
+
+  const autostartEnv: AutostartEnv = {
+    platform,
+    execPath: process.execPath,
+    env: process.env,
+    loginItems: app,
+  };
+  const syncAutostart = (wanted: boolean) => {
+    if (isAutostartEnabled(autostartEnv) !== wanted) setAutostart(wanted, autostartEnv);
+  };
+
+  const handlers = createApiHandlers({
+    engine,
+    history,
+    settingsPort: {
+      load: () => settingsStore.load(),
+      save: (next, nextSecrets) => {
+        settingsStore.save(next, nextSecrets);
+        syncAutostart(next.app.autostart);
+      },
+    },
+    host: 'electron',
+    version: app.getVersion(),
+    parseSettings: opts.parseSettings,
+    exportSettings: opts.exportSettings,
+    notify: (content) => notifier.show(content),
+    openUrl: openExternal,
+  });
+  const unbindIpc = bindIpc(
+    electron.ipcMain as unknown as Parameters<typeof bindIpc>[0],
+    electron.BrowserWindow as unknown as Parameters<typeof bindIpc>[1],
+    handlers,
+  );
+
+  const snoozeAll = (ms: number | null) => {
+    const until = ms === null ? null : Date.now() + ms;
+    for (const source of settingsStore.load().settings.sources) {
+      void handlers.handle(API.sourceSnooze, { sourceId: source.id, until });
+    }
+    refreshTray();
+  };
+  const tray = createTray({
+    Tray: electron.Tray as unknown as TrayDeps['Tray'],
+    Menu: electron.Menu as unknown as TrayDeps['Menu'],
+    nativeImage: electron.nativeImage,
+    platform,
+    iconDir: join(opts.iconDir, 'tray'),
+    actions: {
+      openHistory: () => windows.show('history'),
+      openSettings: () => windows.show('settings'),
+      reconnectAll: () => engine.resume(),
+      snoozeAll,
+      quit: () => app.quit(),
+    },
+  });
+  const refreshTray = () => {
+    const { sources, snoozes } = settingsStore.load().settings;
+    const now = Date.now();
+    const allSnoozed = sources.length > 0 && sources.every((s) => (snoozes[s.id] ?? 0) > now);
+    tray.update({ statuses: engine.statuses(), unread: history.unreadCount(), allSnoozed });
+  };
+  // Status changes arrive in bursts while sources connect; redraw the tray once per tick.
+  let trayQueued = false;
+  const queueTray = () => {
+    if (trayQueued) return;
+    trayQueued = true;
+    setTimeout(() => {
+      trayQueued = false;
+      refreshTray();
+    }, 250).unref?.();
+  };
+  engine.on('status', queueTray);
+  engine.on('entry', queueTray);
+  engine.on('notification', (raised) => notifier.show(raised.notification, raised.seq));
+  handlers.onPush(queueTray);
+
+  const stopPower = watchPower({ powerMonitor: electron.powerMonitor, resume: () => engine.resume() });
+  syncAutostart(settings.app.autostart);
+  engine.start();
+  refreshTray();
+  if (!opts.startHidden && !settings.app.startHidden) windows.show('history');
+  if (settings.sources.length === 0 && !opts.startHidden) windows.show('settings');
+
+  return {
+    engine,
+    history,
+    handlers,
+    windows,
+    tray,
+    notify: (content, seq) => notifier.show(content, seq),
+    async shutdown() {
+      stopPower();
+      unbindIpc();
+      handlers.dispose();
+      await engine.stop();
+      await history.close();
+      tray.destroy();
+    },
+  };
+}
