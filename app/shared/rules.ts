@@ -86,6 +86,8 @@ export interface Notification {
 export interface Decision {
   action: DecisionAction;
   ruleId?: string;
+  /** The rule's rendered cooldown/dedup key, so policy can dedup per rule + key. */
+  key?: string;
   reason: string;
   notification?: Notification;
 }

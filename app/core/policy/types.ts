@@ -1,8 +1,11 @@
 import type { HomeEvent } from '../../shared/home-event';
 import type { Decision, Notification } from '../../shared/rules';
-import type { Settings } from '../../shared/settings';
+import type { Settings, SourceConfig } from '../../shared/settings';
 
-export type PolicySettings = Pick<Settings, 'quietHours' | 'policy' | 'snoozes'>;
+/** `sources` is optional and only lends human names to snooze reasons and burst summaries. */
+export type PolicySettings = Pick<Settings, 'quietHours' | 'policy' | 'snoozes'> & {
+  sources?: ReadonlyArray<Pick<SourceConfig, 'id' | 'name'>>;
+};
 
 /** A summary raised when a burst was coalesced. */
 export interface SummaryNotification {
