@@ -1,4 +1,5 @@
 import { genericJsonAdapter } from './generic-json/adapter';
+import { tvheadendAdapter } from './tvheadend/adapter';
 import type { SourceAdapter } from './types';
 
 /**
@@ -7,6 +8,7 @@ import type { SourceAdapter } from './types';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own options type
 const ADAPTERS: Record<string, SourceAdapter<any>> = {
+  tvheadend: tvheadendAdapter,
   'generic-json': genericJsonAdapter,
 };
 
