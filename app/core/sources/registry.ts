@@ -1,5 +1,8 @@
 import { genericJsonAdapter } from './generic-json/adapter';
+import { deconzAdapter } from './deconz/adapter';
+import { embyAdapter } from './emby/adapter';
 import { tvheadendAdapter } from './tvheadend/adapter';
+import { unraidAdapter } from './unraid/adapter';
 import type { SourceAdapter } from './types';
 
 /**
@@ -8,8 +11,11 @@ import type { SourceAdapter } from './types';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own options type
 const ADAPTERS: Record<string, SourceAdapter<any>> = {
+  unraid: unraidAdapter,
   tvheadend: tvheadendAdapter,
+  emby: embyAdapter,
   'generic-json': genericJsonAdapter,
+  deconz: deconzAdapter,
 };
 
 export function getAdapter(kind: string): SourceAdapter<unknown> {
