@@ -1,0 +1,20 @@
+import type { SourceAdapter } from '../types';
+import { EmbyOptionsSchema, embyFields } from './options';
+import type { EmbyOptions } from './options';
+import { embyPresets } from './presets';
+import { createEmbySession } from './session';
+
+/** Emby 4.x, Jellyfin and the old Media Browser 3 socket behind one source; the flavour picks the dialect. */
+export const embyAdapter: SourceAdapter<EmbyOptions> = {
+  kind: 'emby',
+  displayName: 'Emby / Jellyfin',
+  description:
+    'Messages from the dashboard, playback, new media, failed sign-ins and server restarts from Emby or Jellyfin.',
+  defaultUrl: 'http://localhost:8096',
+  fields: embyFields,
+  optionsSchema: EmbyOptionsSchema,
+  // deviceId is not a form field: Herald generates it once and keeps it beside the token.
+  secretFields: ['apiKey', 'password', 'token', 'deviceId'],
+  presets: embyPresets,
+  createSession: createEmbySession,
+};

@@ -1,0 +1,92 @@
+import type { HomeEvent } from '../../../shared/home-event';
+import { makeEvent } from './event-factory';
+import type { EventContext } from './event-factory';
+import { webLink } from './flavours';
+import type { TaskInfo, TaskResult } from './protocol';
+import { isRecord, parseTime } from './protocol';
+
+const OUTCOMES: Record<string, { type: string; verb: string; severity: 'info' | 'warning' }> = {
+  Completed: { type: 'emby.task.completed', verb: 'completed', severity: 'info' },
+  Failed: { type: 'emby.task.failed', verb: 'failed', severity: 'warning' },
+  Aborted: { type: 'emby.task.failed', verb: 'was aborted', severity: 'warning' },
+  Cancelled: { type: 'emby.task.cancelled', verb: 'was cancelled', severity: 'info' },
+};
+
+function resultKey(r: TaskResult): string | undefined {
+  const id = r.Id ?? r.Key ?? r.Name;
+  return id && r.EndTimeUtc ? `${id}:${r.EndTimeUtc}` : undefined;
+}
+
+export function taskEvent(ctx: EventContext, r: TaskResult, key: string): HomeEvent {
+  const outcome = OUTCOMES[r.Status ?? ''] ?? {
+    type: 'emby.task.ended',
+    verb: `ended (${r.Status ?? 'unknown'})`,
+    severity: 'info' as const,
+  };
+  const name = r.Name ?? r.Key ?? 'A scheduled task';
+  const start = parseTime(r.StartTimeUtc, NaN);
+  const end = parseTime(r.EndTimeUtc, ctx.now);
+  return makeEvent(ctx, {
+    key: `task:${key}`,
+    type: outcome.type,
+    title: `${ctx.sourceName}: ${name} ${outcome.verb}`,
+    body: r.ErrorMessage ?? '',
+    severity: outcome.severity,
+    time: end,
+    entity: { id: r.Key ?? r.Id ?? name, name, kind: 'task' },
+    url: webLink(ctx.flavour, ctx.base),
+    data: {
+      status: r.Status ?? null,
+      taskKey: r.Key ?? null,
+      errorMessage: r.ErrorMessage ?? null,
+      durationMs: Number.isFinite(start) ? Math.max(0, end - start) : null,
+    },
+    raw: r,
+  });
+}
+
+/**
+ * Task results arrive two ways: `ScheduledTaskEnded` (admin user sockets only) and a changed
+ * `LastExecutionResult` in `ScheduledTasksInfo` (any socket that subscribed, API keys included).
+ * Both give the same key, so each run is reported once. The first info snapshot is a silent baseline.
+ */
+export class TaskTracker {
+  private readonly reported = new Set<string>();
+  private baseline: Map<string, string> | undefined;
+
+  ended(data: unknown, ctx: EventContext): HomeEvent[] {
+    if (!isRecord(data)) return [];
+    return this.report(data as TaskResult, ctx);
+  }
+
+  info(data: unknown, ctx: EventContext): HomeEvent[] {
+    if (!Array.isArray(data)) return [];
+    const next = new Map<string, string>();
+    const results: TaskResult[] = [];
+    for (const t of data) {
+      if (!isRecord(t)) continue;
+      const task = t as TaskInfo;
+      const last = isRecord(task.LastExecutionResult) ? task.LastExecutionResult : undefined;
+      const id = task.Id ?? task.Name;
+      const key = last && resultKey(last);
+      if (!id || !key) continue;
+      next.set(id, key);
+      if (this.baseline && this.baseline.get(id) !== key) results.push(last!);
+    }
+    const first = this.baseline === undefined;
+    this.baseline = new Map([...(this.baseline ?? []), ...next]);
+    if (first) {
+      for (const key of next.values()) this.reported.add(key);
+      return [];
+    }
+    return results.flatMap((r) => this.report(r, ctx));
+  }
+
+  private report(r: TaskResult, ctx: EventContext): HomeEvent[] {
+    const key = resultKey(r) ?? `${r.Name ?? 'task'}:${ctx.now}`;
+    if (this.reported.has(key)) return [];
+    this.reported.add(key);
+    if (this.reported.size > 500) this.reported.delete(this.reported.values().next().value as string);
+    return [taskEvent(ctx, r, key)];
+  }
+}
