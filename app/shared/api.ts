@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HistoryEntry, HistoryPage } from './history';
 import { HistoryQuerySchema } from './history';
-import type { Notification } from './rules';
+import type { Notification, RuleInput } from './rules';
 import type { Settings } from './settings';
 import type { SourceStatus } from './source-status';
 
@@ -119,6 +119,8 @@ export interface SourceKindInfo {
   defaultUrl: string;
   fields: SourceFieldInfo[];
   secretFields: string[];
+  /** The kind's preset rules (ids `preset:<kind>:<name>`), so the UI can list and switch them off. */
+  presets: RuleInput[];
 }
 
 export interface AppInfo {

@@ -56,6 +56,7 @@ function kindsFromRegistry(): SourceKindInfo[] {
     defaultUrl: adapter.defaultUrl,
     fields: adapter.fields.map((field) => ({ ...field })),
     secretFields: [...adapter.secretFields],
+    presets: structuredClone(adapter.presets),
   }));
 }
 

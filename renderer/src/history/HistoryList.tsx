@@ -1,0 +1,62 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { HistoryEntry } from '../../../app/shared/history';
+import { HistoryRow } from './HistoryRow';
+
+interface Props {
+  entries: HistoryEntry[];
+  hasMore: boolean;
+  sourceNames: Record<string, string>;
+  onLoadMore(): void;
+  onMarkRead(seq: number): void;
+}
+
+/** Only the rows on screen are in the DOM, so 50 000 entries scroll as smoothly as 50. */
+export function HistoryList({ entries, hasMore, sourceNames, onLoadMore, onMarkRead }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 124,
+    overscan: 6,
+    getItemKey: (index) => entries[index]?.seq ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items.at(-1);
+
+  useEffect(() => {
+    if (hasMore && last && last.index >= entries.length - 10) onLoadMore();
+  }, [hasMore, last, entries.length, onLoadMore]);
+
+  return (
+    <div className="history-scroll" ref={scrollRef}>
+      <div
+        className="history-canvas"
+        role="feed"
+        aria-busy={false}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const entry = entries[item.index]!;
+          return (
+            <div
+              key={item.key}
+              className="history-row"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={entries.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <HistoryRow
+                entry={entry}
+                sourceName={sourceNames[entry.event.sourceId] ?? entry.event.sourceId}
+                onMarkRead={onMarkRead}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

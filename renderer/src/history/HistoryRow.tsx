@@ -1,0 +1,58 @@
+import type { HistoryEntry } from '../../../app/shared/history';
+import { openLink } from '../api/open-link';
+import { ActionBadge, SeverityBadge } from '../components/Badges';
+import { formatTime } from '../format';
+
+interface Props {
+  entry: HistoryEntry;
+  sourceName: string;
+  onMarkRead(seq: number): void;
+}
+
+/** One event and why it did or did not notify. Server text is rendered as text only. */
+export function HistoryRow({ entry, sourceName, onMarkRead }: Props) {
+  const { event, decision } = entry;
+  const url = event.url;
+  return (
+    <article
+      className={`entry severity-edge-${event.severity}${entry.read ? '' : ' unread'}`}
+      aria-label={event.title}
+    >
+      <header className="entry-head">
+        {!entry.read && <span className="unread-dot" title="Unread" aria-label="Unread" />}
+        <h3 className="entry-title">{event.title}</h3>
+        <time className="entry-time" dateTime={new Date(event.time).toISOString()}>
+          {formatTime(event.time)}
+        </time>
+      </header>
+      {event.body && <p className="entry-body">{event.body}</p>}
+      <div className="entry-meta">
+        <SeverityBadge severity={event.severity} />
+        <span className="entry-source">{sourceName}</span>
+        <span className="entry-type">{event.type}</span>
+        {event.entity && <span className="entry-entity">{event.entity.name}</span>}
+      </div>
+      <div className="entry-why">
+        <ActionBadge action={decision.action} />
+        <span className="entry-reason">{decision.reason}</span>
+        {decision.ruleId && <span className="entry-rule">rule: {decision.ruleId}</span>}
+      </div>
+      <div className="entry-actions">
+        {url && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void openLink(url).catch(() => undefined)}
+          >
+            Open link
+          </button>
+        )}
+        {!entry.read && (
+          <button type="button" className="ghost small" onClick={() => onMarkRead(entry.seq)}>
+            Mark read
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { Rule } from '../../../app/shared/rules';
+import { Switch } from '../components/Switch';
+import { useSourceKinds } from '../hooks/useHostData';
+import { PresetsList } from './PresetsList';
+import { RuleEditor } from './RuleEditor';
+import type { SectionProps } from './section-props';
+
+const actionText = { notify: 'notify', record: 'record only', drop: 'drop' } as const;
+
+function summary(rule: Rule): string {
+  const scope = rule.types?.length ? rule.types.join(', ') : 'any event';
+  const from = rule.sources?.length ? ` from ${rule.sources.join(', ')}` : '';
+  const conditions = rule.conditions.length ? ` when ${rule.conditions.length} condition(s) hold` : '';
+  return `${scope}${from}${conditions} → ${actionText[rule.action.type]}`;
+}
+
+export function RulesSection({ settings, save }: SectionProps) {
+  const kinds = useSourceKinds();
+  const [editing, setEditing] = useState<number | undefined>();
+
+  if (editing !== undefined) {
+    return (
+      <RuleEditor settings={settings} save={save} index={editing} onDone={() => setEditing(undefined)} />
+    );
+  }
+  const rules = settings.rules;
+  const update = (next: Rule[]) => void save({ ...settings, rules: next });
+  const move = (from: number, to: number) => {
+    const next = [...rules];
+    const [rule] = next.splice(from, 1);
+    next.splice(to, 0, rule!);
+    update(next);
+  };
+
+  return (
+    <>
+      <div className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Your rules</h2>
+        <p className="section-help">
+          Checked in order, before the presets; the first rule that matches decides.
+        </p>
+        {rules.length === 0 && (
+          <p className="empty-inline">No rules of your own yet; the presets below apply.</p>
+        )}
+        <ol className="rule-list">
+          {rules.map((rule, i) => (
+            <li key={rule.id} className="rule-row" aria-label={rule.name}>
+              <Switch
+                label={`Enable ${rule.name}`}
+                hideLabel
+                checked={rule.enabled}
+                onChange={(enabled) => update(rules.map((r, j) => (j === i ? { ...r, enabled } : r)))}
+              />
+              <div className="rule-text">
+                <strong>{rule.name}</strong>
+                <span className="muted small">{summary(rule)}</span>
+              </div>
+              <div className="rule-actions">
+                <button
+                  type="button"
+                  className="ghost small"
+                  aria-label={`Move ${rule.name} up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="ghost small"
+                  aria-label={`Move ${rule.name} down`}
+                  disabled={i === rules.length - 1}
+                  onClick={() => move(i, i + 1)}
+                >
+                  ↓
+                </button>
+                <button type="button" className="ghost small" onClick={() => setEditing(i)}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="ghost small danger-text"
+                  onClick={() =>
+                    window.confirm(`Delete the rule "${rule.name}"?`) &&
+                    update(rules.filter((_, j) => j !== i))
+                  }
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="primary" onClick={() => setEditing(rules.length)}>
+          Add rule
+        </button>
+      </div>
+      <PresetsList settings={settings} save={save} kinds={kinds} />
+    </>
+  );
+}
