@@ -2,6 +2,8 @@
  * Test-only certificates, generated at test time (pure JS via @peculiar/x509 + WebCrypto), so no key
  * material is ever committed and CI needs no openssl.
  */
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata polyfill.
+import 'reflect-metadata';
 import { X509Certificate as NodeX509, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
