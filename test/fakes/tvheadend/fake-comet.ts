@@ -121,6 +121,11 @@ export class CometHub {
     for (const box of this.boxes.values()) if (box.ws && box.user.admin) box.messages.push({ ...message });
   }
 
+  /** Bypass the mailbox: a raw text frame to every attached socket (for bad-frame tests). */
+  sendRaw(text: string): void {
+    for (const box of this.boxes.values()) box.ws?.send(text);
+  }
+
   private flushAll(): void {
     this.tick();
     for (const box of this.boxes.values()) this.flush(box);

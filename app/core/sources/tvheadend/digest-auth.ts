@@ -155,13 +155,9 @@ export class HttpAuth {
       (c) => c.scheme === 'digest' && (c.params.algorithm ?? 'MD5').toUpperCase() in HASHES,
     );
     const basic = challenges.some((c) => c.scheme === 'basic');
+    // The user chose Basic: a server in "Both" mode still challenges with Digest only, so send Basic
+    // whatever the challenge says and let the server judge it.
     if (this.mode === 'basic') {
-      if (!basic) {
-        throw new ChallengeError(
-          'this Tvheadend accepts only Digest authentication',
-          'set Authentication to "Automatic", or set the server\'s authentication type to "Plain" or "Both"',
-        );
-      }
       this.basic = true;
       return;
     }
