@@ -11,13 +11,13 @@ import type {
 import { API, PUSH, isApiChannel, requestSchemas } from '../../shared/api';
 import type { Notification } from '../../shared/rules';
 import type { Secrets, Settings } from '../../shared/settings';
-import { SettingsSchema } from '../../shared/settings';
 import type { Engine } from '../engine-types';
 import type { HistoryStore } from '../history/types';
 import { listAdapters } from '../sources/registry';
+import type { ParseSettingsResult } from '../settings';
+import { exportSettings, importSettings, parseSettings } from '../settings';
 import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
-import type { ExportSettings, ParseSettings, SettingsPort } from './settings-port';
-import { defaultExportSettings, defaultParseSettings } from './settings-defaults';
+import type { SettingsPort } from './settings-port';
 
 export interface ApiHandlerDeps {
   engine: Engine;
@@ -25,9 +25,6 @@ export interface ApiHandlerDeps {
   settingsPort: SettingsPort;
   host: 'electron' | 'serve';
   version: string;
-  /** Defaults to plain schema validation; hosts pass `parseSettings` from app/core/settings. */
-  parseSettings?: ParseSettings;
-  exportSettings?: ExportSettings;
   /** Show an OS notification (Electron). Serve has none: the page shows `notification:raised` pushes. */
   notify?: (notification: Notification) => void;
   /** Open an already-validated http(s) URL. Absent: the page opens it itself. */
@@ -61,8 +58,6 @@ function kindsFromRegistry(): SourceKindInfo[] {
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
-  const parse = deps.parseSettings ?? defaultParseSettings;
-  const exportText = deps.exportSettings ?? defaultExportSettings;
   const listKinds = deps.listKinds ?? kindsFromRegistry;
   const now = deps.now ?? Date.now;
   const listeners = new Set<PushListener>();
@@ -87,7 +82,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     return source;
   }
 
-  function applyParsed(result: ReturnType<ParseSettings>): SettingsSetResult {
+  function applyParsed(result: ParseSettingsResult): SettingsSetResult {
     if (!result.ok) return { ok: false, errors: messagesToFieldErrors(result.errors) };
     const { secrets } = deps.settingsPort.load();
     const merged: Secrets = { ...secrets };
@@ -98,29 +93,17 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
   const impl: Impl = {
     [API.settingsGet]: () => deps.settingsPort.load().settings,
-    [API.settingsSet]: (raw) => {
-      // The schema first: its issues carry paths the form can put beside each field.
-      const checked = SettingsSchema.safeParse(raw);
-      if (!checked.success) return { ok: false, errors: issuesToFieldErrors(checked.error.issues) };
-      return applyParsed(parse(raw));
-    },
+    // Secret fields sent inline (in a source's options) are split off into the secret store.
+    [API.settingsSet]: (raw) => applyParsed(parseSettings(raw)),
     [API.settingsExport]: ({ includeSecrets }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const day = new Date(now()).toISOString().slice(0, 10);
       return {
-        text: exportText(settings, includeSecrets ? secrets : undefined),
+        text: exportSettings(settings, secrets, { includeSecrets }),
         filename: `herald-settings-${day}.json`,
       };
     },
-    [API.settingsImport]: ({ text }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (error) {
-        return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
-      }
-      return applyParsed(parse(raw));
-    },
+    [API.settingsImport]: ({ text }) => applyParsed(importSettings(text)),
     [API.secretsSet]: ({ sourceId, field, value }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const source = requireSource(settings, sourceId);

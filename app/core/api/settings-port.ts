@@ -5,11 +5,3 @@ export interface SettingsPort {
   load(): { settings: Settings; secrets: Secrets };
   save(settings: Settings, secrets: Secrets): void;
 }
-
-/** The settings parser's contract (app/core/settings): validates, migrates and splits out inline secrets. */
-export type ParseSettings = (
-  raw: unknown,
-) => { ok: true; settings: Settings; secrets: Secrets } | { ok: false; errors: string[] };
-
-/** Turns settings (and optionally secrets) into the text of an export file. */
-export type ExportSettings = (settings: Settings, secrets: Secrets | undefined) => string;
