@@ -76,7 +76,8 @@ export class FakeState {
   usedBytes = 0;
   private nextSubId = 1;
 
-  newEntry(init: Partial<FakeDvrEntry> & { disp_title: string }): FakeDvrEntry {
+  newEntry(given: Partial<FakeDvrEntry> & { disp_title: string }): FakeDvrEntry {
+    const init = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as typeof given;
     const start = init.start ?? nowS() + 3600;
     const stop = init.stop ?? start + 1800;
     const entry: FakeDvrEntry = {

@@ -28,6 +28,15 @@ describe('tvheadend auth against the fake server', () => {
     expect(upgrades(r)).toHaveLength(0);
   });
 
+  it('works under an http_root prefix', async () => {
+    r = await rig({ username: 'admin' }, 'admin', { httpRoot: '/tvh' });
+    await r.h.waitForState('open');
+    await waitForCalls(r.fake, '/api/dvr/entry/grid', 1);
+    r.fake.scenario.createEntry({ title: 'Rooted' });
+    await r.h.waitForEvent('tvheadend.dvr.scheduled');
+    expect(upgrades(r, 101)[0]!.auth).toContain('uri="/tvh/comet/ws"');
+  });
+
   it('answers a SHA-256 server with SHA-256', async () => {
     r = await rig({ username: 'admin' }, 'admin', { digestAlgo: 'SHA-256' });
     await r.h.waitForState('open');
