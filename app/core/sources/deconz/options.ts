@@ -23,13 +23,16 @@ export const DeconzOptionsSchema = z.object({
   /** Safety refresh of names (renames are not always pushed). */
   refreshMinutes: z
     .number()
-    .min(1)
+    .min(0.01)
     .max(24 * 60)
     .default(10),
   /** While the gateway is locked, pairing is retried this often… */
   pairRetrySeconds: z.number().min(0.05).max(60).default(10),
-  /** …for this long, then the source stops with the hint and waits for "reconnect". */
-  pairWindowSeconds: z.number().min(0.1).max(600).default(60),
+  /**
+   * …for this long, then the source stops with the hint and waits for "reconnect". Kept under the
+   * connection layer's 60 s budget for prepare(); Phoscon keeps the gateway open 60 s after the click.
+   */
+  pairWindowSeconds: z.number().min(0.1).max(55).default(50),
   /** deCONZ never pings, so Herald does: a dead socket is noticed within interval + timeout. */
   pingIntervalSeconds: z.number().min(0.05).max(300).default(30),
   pingTimeoutSeconds: z.number().min(0.05).max(120).default(10),

@@ -63,6 +63,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
   async function pair(): Promise<void> {
     const result = await pairWithRetries(ctx.http, {
       devicetype: opts.devicetype,
+      timeoutMs: 3000,
       retryMs: opts.pairRetrySeconds * 1000,
       windowMs: opts.pairWindowSeconds * 1000,
       sleep,
@@ -101,6 +102,9 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     return { url: websocketUrl(ctx.config.url, config, opts.secureWebsocket) };
   }
 
+  /** A refusal found by the snapshot ends the connection as auth-failed (see onOpen). */
+  let refusedDuringSync: RevokedKeyError | undefined;
+
   async function resync(): Promise<void> {
     try {
       const snapshot = await rest.snapshot();
@@ -108,7 +112,8 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       synced = true;
       if (events.length > 0) ctx.emit(events);
     } catch (err) {
-      if (!noteRevoked(err)) ctx.log.warn(`deCONZ resync failed: ${errorText(err)}`);
+      if (noteRevoked(err)) refusedDuringSync = err as RevokedKeyError;
+      else ctx.log.warn(`deCONZ resync failed: ${errorText(err)}`);
     }
   }
 
@@ -159,9 +164,12 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
 
   return {
     prepare,
-    onOpen() {
+    async onOpen() {
       // Connect first, then snapshot: frames that arrive during the GETs wait in the queue behind it.
-      return enqueue(resync);
+      refusedDuringSync = undefined;
+      await enqueue(resync);
+      // The socket itself needs no key, but a revoked key means stale names and no resync: stop and say so.
+      if (refusedDuringSync) throw refusedDuringSync;
     },
     onText(text) {
       const frame = parseFrame(text);
