@@ -3,7 +3,6 @@ import type * as Electron from 'electron';
 import type { Notification as NotificationContent } from '../shared/rules';
 import { createApiHandlers } from '../core/api/handlers';
 import type { ApiHandlers } from '../core/api/handlers';
-import type { ParseSettings, ExportSettings } from '../core/api/settings-port';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/engine-types';
 import { openHistory } from '../core/history/jsonl-history';
@@ -31,8 +30,6 @@ export type ElectronModule = Pick<
 export interface HeraldAppOptions {
   electron: ElectronModule;
   store: KeyValueStore & { set(key: string, value: unknown): void };
-  parseSettings: ParseSettings;
-  exportSettings: ExportSettings;
   preload: string;
   rendererUrl?: string;
   rendererFile: string;
@@ -63,7 +60,7 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   const userData = app.getPath('userData');
 
   const secrets = createSecretStore({ file: join(userData, 'secrets.json'), safeStorage: electron.safeStorage, platform });
-  const settingsStore = createSettingsStore({ store: opts.store, secrets, parse: opts.parseSettings });
+  const settingsStore = createSettingsStore({ store: opts.store, secrets });
   const { settings, secrets: secretValues } = settingsStore.load();
   const history = openHistory({ file: join(userData, 'history.jsonl'), retention: settings.history });
 
@@ -117,8 +114,6 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     },
     host: 'electron',
     version: app.getVersion(),
-    parseSettings: opts.parseSettings,
-    exportSettings: opts.exportSettings,
     notify: (content) => notifier.show(content),
     openUrl: openExternal,
   });

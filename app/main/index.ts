@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import electron from 'electron';
 import Store from 'electron-store';
-import { exportSettings, parseSettings } from '../core/settings';
 import { HIDDEN_FLAG } from './autostart';
 import { startHeraldApp } from './herald-app';
 import type { HeraldApp } from './herald-app';
@@ -42,8 +41,6 @@ if (!app.requestSingleInstanceLock()) {
     herald = startHeraldApp({
       electron,
       store: openStore() as never,
-      parseSettings,
-      exportSettings: (settings, secrets) => exportSettings(settings, secrets ?? {}, { includeSecrets: secrets !== undefined }),
       preload: join(here, '../preload/index.cjs'),
       rendererUrl: process.env.ELECTRON_RENDERER_URL,
       rendererFile: join(here, '../renderer/index.html'),

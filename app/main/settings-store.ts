@@ -1,6 +1,7 @@
 import type { Secrets, Settings } from '../shared/settings';
 import { defaultSettings } from '../shared/settings';
-import type { ParseSettings, SettingsPort } from '../core/api/settings-port';
+import type { SettingsPort } from '../core/api/settings-port';
+import { parseSettings } from '../core/settings';
 import type { SecretStore } from './secret-store';
 
 /** The part of an electron-store instance this module uses (a plain object in tests). */
@@ -22,7 +23,6 @@ export interface SettingsStore extends SettingsPort {
 export function createSettingsStore(opts: {
   store: KeyValueStore & { set(key: string, value: unknown): void };
   secrets: SecretStore;
-  parse: ParseSettings;
   now?: () => number;
 }): SettingsStore {
   const now = opts.now ?? Date.now;
@@ -33,7 +33,7 @@ export function createSettingsStore(opts: {
     const raw = opts.store.get('settings');
     const secrets = opts.secrets.load();
     if (raw === undefined) return { settings: defaultSettings(), secrets };
-    const parsed = opts.parse(raw);
+    const parsed = parseSettings(raw);
     if (parsed.ok) return { settings: parsed.settings, secrets: { ...parsed.secrets, ...secrets } };
     problems = parsed.errors;
     opts.store.set(`settingsRejected-${now()}`, raw);

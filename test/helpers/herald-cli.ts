@@ -58,7 +58,7 @@ export function runWatch(configFile: string, extraArgs: string[] = [], env: Node
     exited,
     notifications: () => lines.filter((l) => l.kind === 'notification'),
     events: () => lines.filter((l) => l.kind === 'event'),
-    waitForLine(pred, timeoutMs = 10_000, from = 0) {
+    waitForLine(pred, timeoutMs = 30_000, from = 0) {
       return new Promise((resolve, reject) => {
         const find = () => lines.slice(from).find(pred);
         const hit = find();

@@ -63,6 +63,15 @@ const config = (url: string) => ({
   secrets: { lab: { authorization: 'Bearer s3cret' } },
 });
 
+/** Polls a condition that is set by a socket callback (bounded). */
+async function until(pred: () => boolean, timeoutMs = 3000) {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 let run: WatchRun | undefined;
 let server: Awaited<ReturnType<typeof startPushServer>> | undefined;
 afterEach(async () => {
@@ -72,11 +81,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('herald watch against a local JSON WebSocket', () => {
+describe('herald watch against a local JSON WebSocket', { timeout: 90_000 }, () => {
   it('prints events with decisions and exactly the notifications the rules call for', async () => {
     server = await startPushServer();
     run = runWatch(writeConfig(config(server.url)));
     await run.waitForLine((l) => l.kind === 'status' && l.state === 'open');
+    await until(() => server!.received.length > 0);
     expect(server.received).toEqual(['{"subscribe":["all"]}']);
     expect(server.authHeaders).toEqual(['Bearer s3cret']);
 
@@ -127,8 +137,9 @@ describe('herald watch against a local JSON WebSocket', () => {
     });
     try {
       const openAgain = run.lines.length;
-      await run.waitForLine((l) => l.kind === 'status' && l.state === 'open', 15_000, openAgain);
-      await run.waitForLine((l) => l.kind === 'event' && l.action !== 'notify', 5000, openAgain);
+      await run.waitForLine((l) => l.kind === 'status' && l.state === 'open', 30_000, openAgain);
+      await run.waitForLine((l) => l.kind === 'event' && l.action !== 'notify', 15_000, openAgain);
+      await until(() => received.length > 0);
       expect(received).toContain('{"subscribe":["all"]}');
       expect(run.notifications()).toHaveLength(1);
     } finally {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { app } from 'electron';
+import { app } from '../../fakes/electron';
 import { isAutostartEnabled, linuxDesktopEntry, setAutostart } from '../../../app/main/autostart';
 
 describe('autostart', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Notification } from 'electron';
+import { Notification } from '../../fakes/electron';
 import { createNotifier } from '../../../app/main/notifier';
 import type { NotificationCtor } from '../../../app/main/notifier';
 import type { Notification as Content } from '../../../app/shared/rules';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { safeStorage } from 'electron';
+import { safeStorage } from '../../fakes/electron';
 import { createSecretStore } from '../../../app/main/secret-store';
 
 let dir: string;
