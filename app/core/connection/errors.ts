@@ -43,6 +43,8 @@ export function errorMessage(err: unknown): string {
 
 /** One short phrase for the user; keeps the original message when nothing better is known. */
 export function describeError(err: unknown): string {
+  // Our own certificate verdicts are already worded for the user (and carry the fingerprint).
+  if (err instanceof Error && err.name === 'CertificateError') return err.message;
   const code = codeOf(err);
   if (code && CODE_WORDS[code]) return CODE_WORDS[code];
   if (code?.startsWith('ERR_SSL_') || code?.startsWith('ERR_TLS_'))

@@ -4,7 +4,7 @@ import { createBackoff } from './backoff';
 import { describeClose, describeError, errorMessage } from './errors';
 import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
 import type { Watchdog } from './heartbeat';
-import { createSecureConnector } from './tls';
+import { CertificateError, createSecureConnector } from './tls';
 import { AuthFailedError } from './types';
 import type {
   ConnectTarget,
@@ -58,8 +58,10 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   const closing = new Set<Promise<void>>();
 
   const publish = (next: ConnectionStatusUpdate) => {
-    status = next;
-    guard(() => opts.onStatus?.({ ...next }));
+    status = Object.fromEntries(
+      Object.entries(next).filter(([, v]) => v !== undefined),
+    ) as ConnectionStatusUpdate;
+    guard(() => opts.onStatus?.({ ...status }));
   };
   const badFrame = (reason: string) => guard(() => opts.onBadFrame?.(reason));
 
@@ -170,6 +172,8 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       if ((err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         badFrame(`frame larger than ${maxFrameBytes} bytes`);
         a.failure = { message: `a frame exceeded the size limit (${maxFrameBytes} bytes); reconnecting` };
+      } else if (err instanceof CertificateError && err.fingerprint256) {
+        a.failure = { message: describeError(err), hint: pinHint(err.fingerprint256) };
       } else {
         a.failure = { message: describeError(err) };
       }
@@ -328,6 +332,10 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       await Promise.all([...closing]);
     },
   };
+}
+
+function pinHint(fingerprint256: string): string {
+  return `if this is your server's own certificate, trust it by pinning fingerprint SHA256:${fingerprint256} in the source's TLS settings`;
 }
 
 function guard(fn: () => unknown) {

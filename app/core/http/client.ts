@@ -40,10 +40,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     let body: string | undefined;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
-      headers['Content-Type'] ??= 'application/json';
+      setDefault(headers, 'Content-Type', 'application/json');
     } else if (req.form) {
       body = new URLSearchParams(req.form).toString();
-      headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
+      setDefault(headers, 'Content-Type', 'application/x-www-form-urlencoded');
     }
     if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     const method = req.method ?? (body !== undefined ? 'POST' : 'GET');
@@ -111,7 +111,9 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   }
 
   async function getJson<T>(url: string, init: Omit<HttpRequest, 'url'> = {}): Promise<T> {
-    const res = await request({ ...init, url });
+    const headers = { ...init.headers };
+    if (!hasHeader({ ...opts.defaultHeaders, ...headers }, 'Accept')) headers.Accept = 'application/json';
+    const res = await request({ ...init, headers, url });
     const shown = displayUrl(resolveHttpUrl(opts.baseUrl, url));
     if (res.status === 401 || res.status === 403) {
       throw new AuthFailedError(
@@ -127,6 +129,16 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   }
 
   return { request, getJson };
+}
+
+/** Header names are case-insensitive: only add ours when the caller set none under any spelling. */
+function setDefault(headers: Record<string, string>, name: string, value: string): void {
+  if (!hasHeader(headers, name)) headers[name] = value;
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.keys(headers).some((k) => k.toLowerCase() === lower);
 }
 
 function collectHeaders(res: http.IncomingMessage): Record<string, string | string[]> {

@@ -37,10 +37,11 @@ beforeAll(async () => {
 
 describe('HTTP client', () => {
   it('gets JSON, resolving paths against a ws:// base with a sub-path and sending default headers', async () => {
-    const seen: { url?: string; auth?: string } = {};
+    const seen: { url?: string; auth?: string; accept?: string } = {};
     const base = await httpServer((req, res) => {
       seen.url = req.url;
       seen.auth = req.headers['x-emby-token'] as string;
+      seen.accept = req.headers.accept;
       res.setHeader('Content-Type', 'application/json');
       res.end('{"ok":true}');
     });
@@ -49,7 +50,7 @@ describe('HTTP client', () => {
       defaultHeaders: { 'X-Emby-Token': 't' },
     });
     await expect(c.getJson('Sessions?x=1')).resolves.toEqual({ ok: true });
-    expect(seen).toEqual({ url: '/emby/Sessions?x=1', auth: 't' });
+    expect(seen).toEqual({ url: '/emby/Sessions?x=1', auth: 't', accept: 'application/json' });
   });
 
   it('posts form and JSON bodies, and keeps set-cookie as an array', async () => {

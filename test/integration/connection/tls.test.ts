@@ -24,6 +24,7 @@ describe('wss with self-signed and private-CA certificates', () => {
     expect(c.last()?.lastError).toBe(
       `certificate not trusted (self-signed); pin its fingerprint SHA256:${selfSigned.fingerprint256} to trust it`,
     );
+    expect(c.last()?.hint).toContain(`SHA256:${selfSigned.fingerprint256}`);
     await sleep(100);
     expect(srv.tcpCount).toBeGreaterThan(0);
     expect(srv.upgradeCount).toBe(0);
