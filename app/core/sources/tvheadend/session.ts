@@ -5,6 +5,7 @@ import { ForbiddenError, TvhApi } from './api';
 import { ChallengeError, HttpAuth } from './digest-auth';
 import { DiskMonitor } from './disk-monitor';
 import { DvrTracker, type DvrTransition } from './dvr-tracker';
+import { LogErrorFilter } from './log-filter';
 import { diskEvent, dvrEvent, epgDvrEvent, logEvent, subscriptionEvent, type EventBase } from './events';
 import {
   DEFAULT_LOG_ERROR_PATTERN,
@@ -23,9 +24,6 @@ export const NO_COMET_WS = 'this Tvheadend has no /comet/ws (4.2 or older); upgr
 /** Entries that finished longer ago than this and show up unannounced are old news, not events. */
 const STALE_FINISH_S = 15 * 60;
 
-/** The API paths Herald calls; the server logs each refused one at ERROR level. */
-const OWN_CALLS = / \/api\/(idnode\/load|dvr\/entry\/grid|status\/subscriptions|epg\/events\/load) -- /;
-
 /**
  * One connection's worth of Tvheadend: Digest on the upgrade, mailbox (`boxid`) reuse across reconnects,
  * and REST look-ups that turn the comet invalidations into transitions. Frames are handled one at a time,
@@ -39,7 +37,7 @@ export class TvheadendSession implements SourceSession {
   private readonly dvr = new DvrTracker();
   private readonly subs: SubscriptionTracker;
   private readonly disk: DiskMonitor;
-  private readonly logPattern: RegExp;
+  private readonly logFilter: LogErrorFilter;
   private boxid: string | undefined;
   private requestedBoxid: string | undefined;
   private firstFrame = true;
@@ -58,7 +56,7 @@ export class TvheadendSession implements SourceSession {
     this.api = new TvhApi(ctx.http, this.urls.http, this.auth);
     this.subs = new SubscriptionTracker(o.includeInternalStreams);
     this.disk = new DiskMonitor(o.diskLowGiB);
-    this.logPattern = new RegExp(o.logErrorPattern ?? DEFAULT_LOG_ERROR_PATTERN, 'i');
+    this.logFilter = new LogErrorFilter(new RegExp(o.logErrorPattern ?? DEFAULT_LOG_ERROR_PATTERN, 'i'));
   }
 
   /** Waits for the frames handed over so far (tests, and an orderly stop). */
@@ -209,14 +207,11 @@ export class TvheadendSession implements SourceSession {
   private handleLogs(lines: string[]): void {
     if (!this.ctx.options.logErrors || lines.length === 0) return;
     const base = this.base();
-    const own = this.address ? `${this.address}: ` : undefined;
     const events: HomeEvent[] = [];
     for (const logtxt of lines) {
       const line = parseLogLine(logtxt);
-      // Our own refused look-ups come back as ERROR lines; they are reported once as a warning instead.
-      if (own && line.subsystem === 'http' && line.text.startsWith(own) && OWN_CALLS.test(line.text))
-        continue;
-      if (this.logPattern.test(logtxt)) events.push(logEvent(base, line, logtxt));
+      if (this.logFilter.accept(line, logtxt, this.address, base.now))
+        events.push(logEvent(base, line, logtxt));
     }
     this.emit(events);
   }

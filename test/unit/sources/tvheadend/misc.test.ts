@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DiskMonitor } from '../../../../app/core/sources/tvheadend/disk-monitor';
 import { diskEvent, logEvent, subscriptionEvent } from '../../../../app/core/sources/tvheadend/events';
-import { parseLogLine, subscriptionsFrom } from '../../../../app/core/sources/tvheadend/normalise';
+import { LogErrorFilter } from '../../../../app/core/sources/tvheadend/log-filter';
+import {
+  DEFAULT_LOG_ERROR_PATTERN,
+  parseLogLine,
+  subscriptionsFrom,
+} from '../../../../app/core/sources/tvheadend/normalise';
 import { tvheadendPresets } from '../../../../app/core/sources/tvheadend/presets';
 import { failureReason } from '../../../../app/core/sources/tvheadend/reasons';
 import { SubscriptionTracker } from '../../../../app/core/sources/tvheadend/subscription-tracker';
@@ -113,5 +118,39 @@ describe('presets', () => {
       expect(p.id).toMatch(/^preset:tvheadend:[a-z-]+$/);
       expect(() => RuleSchema.parse(p)).not.toThrow();
     }
+  });
+});
+
+describe('LogErrorFilter', () => {
+  const filter = () => new LogErrorFilter(new RegExp(DEFAULT_LOG_ERROR_PATTERN, 'i'), 60_000);
+  const line = (txt: string) => [parseLogLine(txt), txt] as const;
+
+  it("drops the lines our own refused look-ups cause, but not other clients' ones", () => {
+    const f = filter();
+    expect(
+      f.accept(
+        ...line('2026-11-22 11:50:19.738 http: 127.0.0.1: HTTP/1.1 POST (3) /api/idnode/load -- 403'),
+        '127.0.0.1',
+        0,
+      ),
+    ).toBe(false);
+    expect(
+      f.accept(
+        ...line('2026-11-22 11:50:19.738 http: 10.0.0.9: HTTP/1.1 POST (3) /api/idnode/load -- 403'),
+        '127.0.0.1',
+        0,
+      ),
+    ).toBe(true);
+  });
+
+  it('lets one of a burst of repeats through per window', () => {
+    const f = filter();
+    const a = (n: number) =>
+      line(
+        `2026-11-22 11:50:${10 + n}.000 subscription: 000${n}: No input source available for subscription "DVR: X"`,
+      );
+    expect([0, 1, 2].map((n) => f.accept(...a(n), undefined, n * 1000))).toEqual([true, false, false]);
+    expect(f.accept(...a(3), undefined, 61_000)).toBe(true);
+    expect(f.accept(...line('2026-11-22 11:50:19.000 xmltv: grab took 0 seconds'), undefined, 0)).toBe(false);
   });
 });
