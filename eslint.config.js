@@ -4,7 +4,10 @@ import globals from 'globals';
 
 const electronOnlyInHosts = {
   paths: [
-    { name: 'electron', message: 'app/core and app/shared stay pure Node: only app/main and app/preload may import electron.' },
+    {
+      name: 'electron',
+      message: 'app/core and app/shared stay pure Node: only app/main and app/preload may import electron.',
+    },
     { name: 'electron-store', message: 'Settings persistence belongs to app/main.' },
   ],
 };
@@ -34,7 +37,10 @@ export default tseslint.config(
           paths: electronOnlyInHosts.paths,
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
-            { group: ['**/app/core/**', '**/app/main/**'], message: 'The renderer talks only to window.herald.' },
+            {
+              group: ['**/app/core/**', '**/app/main/**'],
+              message: 'The renderer talks only to window.herald.',
+            },
           ],
         },
       ],

@@ -56,7 +56,11 @@ export async function main(argv: string[]): Promise<number> {
       });
     case 'serve': {
       const { runServe } = await import('./serve-command');
-      return runServe({ config, port: values.port as string | undefined, history: values.history as string | undefined });
+      return runServe({
+        config,
+        port: values.port as string | undefined,
+        history: values.history as string | undefined,
+      });
     }
     default:
       process.stderr.write(`herald: unknown command "${command}"\n\n${usage}\n`);

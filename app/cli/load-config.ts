@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Secrets, Settings } from '../shared/settings';
 import { importSettings } from '../core/settings/export';
 
-export type LoadedConfig = { ok: true; settings: Settings; secrets: Secrets } | { ok: false; errors: string[] };
+export type LoadedConfig =
+  { ok: true; settings: Settings; secrets: Secrets } | { ok: false; errors: string[] };
 
 /** `HERALD_SECRET_<SOURCE_ID>_<FIELD>`, upper-cased, other characters as "_": keeps secrets out of files. */
 export function secretEnvName(sourceId: string, field: string): string {
@@ -15,7 +16,10 @@ export function secretsFromEnv(settings: Settings, secrets: Secrets, env: NodeJS
     for (const [name, value] of Object.entries(env)) {
       const prefix = secretEnvName(source.id, '');
       if (!value || !name.startsWith(prefix)) continue;
-      const field = name.slice(prefix.length).toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      const field = name
+        .slice(prefix.length)
+        .toLowerCase()
+        .replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
       merged[source.id] = { ...merged[source.id], [field]: value };
     }
   }
@@ -31,5 +35,9 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   }
   const result = importSettings(text);
   if (!result.ok) return result;
-  return { ok: true, settings: result.settings, secrets: secretsFromEnv(result.settings, result.secrets, env) };
+  return {
+    ok: true,
+    settings: result.settings,
+    secrets: secretsFromEnv(result.settings, result.secrets, env),
+  };
 }

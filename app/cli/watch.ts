@@ -56,7 +56,8 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
     settings,
     secrets,
     history,
-    saveSecret: (sourceId, field) => info(`${sourceId}: obtained a new ${field} (kept in memory for this run)`),
+    saveSecret: (sourceId, field) =>
+      info(`${sourceId}: obtained a new ${field} (kept in memory for this run)`),
   });
   let desktop = opts.notify;
   engine.on('status', (status) => print(statusLine(status, Date.now())));

@@ -37,7 +37,8 @@ export function createEngine(opts: EngineOptions): Engine {
   let seq = 0;
   let started = false;
 
-  const emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) => emitter.emit(event, ...args);
+  const emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) =>
+    emitter.emit(event, ...args);
 
   const record = (event: HomeEvent, decision: Decision): HistoryEntry => {
     if (opts.history) return opts.history.append(event, decision);
@@ -94,7 +95,12 @@ export function createEngine(opts: EngineOptions): Engine {
       const entry = record(event, decision);
       emit('entry', entry);
       if (decision.action === 'notify' && decision.notification) {
-        raise({ notification: decision.notification, sourceId: event.sourceId, ruleId: decision.ruleId, seq: entry.seq });
+        raise({
+          notification: decision.notification,
+          sourceId: event.sourceId,
+          ruleId: decision.ruleId,
+          seq: entry.seq,
+        });
       }
     }
     scheduleFlush();
@@ -125,7 +131,8 @@ export function createEngine(opts: EngineOptions): Engine {
       onEvents: handleEvents,
       onStatus: (status) => {
         // A replaced runner's last words ("stopped") must not overwrite its successor's status.
-        if (runners.get(config.id) === runner) emit('status', { ...status, snoozedUntil: snoozedUntil(config.id) });
+        if (runners.get(config.id) === runner)
+          emit('status', { ...status, snoozedUntil: snoozedUntil(config.id) });
       },
       saveSecret: (field, value) => {
         secrets = { ...secrets, [config.id]: { ...secrets[config.id], [field]: value } };
@@ -193,7 +200,10 @@ export function createEngine(opts: EngineOptions): Engine {
       runners.get(sourceId)?.resume();
     },
     statuses() {
-      const live = [...runners.values()].map((r) => ({ ...r.status(), snoozedUntil: snoozedUntil(r.config.id) }));
+      const live = [...runners.values()].map((r) => ({
+        ...r.status(),
+        snoozedUntil: snoozedUntil(r.config.id),
+      }));
       return [...live, ...brokenSources.values()];
     },
     on(event, listener) {

@@ -24,7 +24,16 @@ import type { WindowDeps, WindowManager } from './windows';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'Notification' | 'Tray' | 'Menu' | 'nativeImage' | 'safeStorage' | 'powerMonitor' | 'ipcMain' | 'shell'
+  | 'app'
+  | 'BrowserWindow'
+  | 'Notification'
+  | 'Tray'
+  | 'Menu'
+  | 'nativeImage'
+  | 'safeStorage'
+  | 'powerMonitor'
+  | 'ipcMain'
+  | 'shell'
 >;
 
 export interface HeraldAppOptions {
@@ -59,7 +68,11 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   const platform = opts.platform ?? process.platform;
   const userData = app.getPath('userData');
 
-  const secrets = createSecretStore({ file: join(userData, 'secrets.json'), safeStorage: electron.safeStorage, platform });
+  const secrets = createSecretStore({
+    file: join(userData, 'secrets.json'),
+    safeStorage: electron.safeStorage,
+    platform,
+  });
   const settingsStore = createSettingsStore({ store: opts.store, secrets });
   const { settings, secrets: secretValues } = settingsStore.load();
   const history = openHistory({ file: join(userData, 'history.jsonl'), retention: settings.history });

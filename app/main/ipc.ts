@@ -6,12 +6,17 @@ import type { ApiHandlers } from '../core/api/handlers';
 export const PUSH_CHANNEL = 'herald:push';
 
 interface IpcMainLike {
-  handle(channel: string, handler: (event: { sender: unknown }, request: unknown) => Promise<ApiResult<unknown>>): void;
+  handle(
+    channel: string,
+    handler: (event: { sender: unknown }, request: unknown) => Promise<ApiResult<unknown>>,
+  ): void;
   removeHandler(channel: string): void;
 }
 interface WindowsLike {
   fromWebContents(contents: unknown): unknown;
-  getAllWindows(): { webContents: { send(channel: string, payload: WirePush): void; isDestroyed(): boolean } }[];
+  getAllWindows(): {
+    webContents: { send(channel: string, payload: WirePush): void; isDestroyed(): boolean };
+  }[];
 }
 
 /**

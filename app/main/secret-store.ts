@@ -30,7 +30,11 @@ export interface SecretStore {
  * kept in memory for this session only and the user is told why, rather than written in a form anyone
  * could decrypt.
  */
-export function createSecretStore(opts: { file: string; safeStorage: SafeStorageLike; platform: NodeJS.Platform }): SecretStore {
+export function createSecretStore(opts: {
+  file: string;
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+}): SecretStore {
   const { file, safeStorage } = opts;
   let memory: Secrets = {};
   let warning: string | undefined;
@@ -38,7 +42,11 @@ export function createSecretStore(opts: { file: string; safeStorage: SafeStorage
   const check = (): SecretStoreStatus => {
     const backend = opts.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
     if (!safeStorage.isEncryptionAvailable()) {
-      return { persistent: false, backend, warning: 'No OS keyring is available: passwords and tokens are kept only until Herald quits.' };
+      return {
+        persistent: false,
+        backend,
+        warning: 'No OS keyring is available: passwords and tokens are kept only until Herald quits.',
+      };
     }
     if (backend === 'basic_text' || backend === 'unknown') {
       return {

@@ -8,7 +8,8 @@ export interface TrayModel {
   sourceLines: string[];
 }
 
-const problem = (s: SourceStatus) => s.state === 'auth-failed' || s.state === 'backing-off' || (s.state === 'stopped' && !!s.lastError);
+const problem = (s: SourceStatus) =>
+  s.state === 'auth-failed' || s.state === 'backing-off' || (s.state === 'stopped' && !!s.lastError);
 
 const describe = (s: SourceStatus): string => {
   switch (s.state) {
@@ -31,7 +32,13 @@ const describe = (s: SourceStatus): string => {
  */
 export function trayModel(statuses: SourceStatus[], unread: number, allSnoozed: boolean): TrayModel {
   const troubled = statuses.filter(problem);
-  const icon: TrayIconState = troubled.length ? 'offline' : allSnoozed ? 'snoozed' : unread > 0 ? 'unread' : 'ok';
+  const icon: TrayIconState = troubled.length
+    ? 'offline'
+    : allSnoozed
+      ? 'snoozed'
+      : unread > 0
+        ? 'unread'
+        : 'ok';
   const parts = [
     statuses.length === 0
       ? 'no sources yet'

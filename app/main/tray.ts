@@ -72,10 +72,16 @@ export function createTray(deps: TrayDeps): HeraldTray {
     tray.setToolTip(model.tooltip);
     const { actions } = deps;
     const items: MenuItem[] = [
-      { label: state.unread ? `Open history (${state.unread} unread)` : 'Open history', click: actions.openHistory },
+      {
+        label: state.unread ? `Open history (${state.unread} unread)` : 'Open history',
+        click: actions.openHistory,
+      },
       { label: 'Settings…', click: actions.openSettings },
       { type: 'separator' },
-      ...(model.sourceLines.length ? model.sourceLines : ['No sources yet']).map((label) => ({ label, enabled: false })),
+      ...(model.sourceLines.length ? model.sourceLines : ['No sources yet']).map((label) => ({
+        label,
+        enabled: false,
+      })),
       { label: 'Reconnect all', click: actions.reconnectAll, enabled: state.statuses.length > 0 },
       {
         label: 'Snooze notifications',

@@ -33,7 +33,11 @@ export interface WindowManager {
 }
 
 /** Opens links from the page in the user's browser (http(s) only) and never navigates the app window away. */
-function lockDown(contents: WebContentsLike, openExternal: (url: string) => void, ownUrl: (url: string) => boolean) {
+function lockDown(
+  contents: WebContentsLike,
+  openExternal: (url: string) => void,
+  ownUrl: (url: string) => boolean,
+) {
   contents.setWindowOpenHandler(({ url }) => {
     if (HttpUrlSchema.safeParse(url).success) openExternal(url);
     return { action: 'deny' };
@@ -78,7 +82,9 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
       win.on('ready-to-show', () => win.show());
       win.on('closed', () => open.delete(view));
       const hash = seq === undefined ? `/${view}` : `/${view}?seq=${seq}`;
-      void (deps.rendererUrl ? win.loadURL(`${deps.rendererUrl}#${hash}`) : win.loadFile(deps.rendererFile, { hash }));
+      void (deps.rendererUrl
+        ? win.loadURL(`${deps.rendererUrl}#${hash}`)
+        : win.loadFile(deps.rendererFile, { hash }));
       open.set(view, win);
     },
   };

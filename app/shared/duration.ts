@@ -14,7 +14,10 @@ export const DurationSchema = z.union([z.number().nonnegative(), z.string()]).tr
   if (typeof value === 'number') return value;
   const ms = parseDuration(value);
   if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 5m, 2h or milliseconds)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a duration (use e.g. 30s, 5m, 2h or milliseconds)`,
+    });
     return z.NEVER;
   }
   return ms;

@@ -1,4 +1,11 @@
-export const connectionStates = ['idle', 'connecting', 'open', 'backing-off', 'auth-failed', 'stopped'] as const;
+export const connectionStates = [
+  'idle',
+  'connecting',
+  'open',
+  'backing-off',
+  'auth-failed',
+  'stopped',
+] as const;
 export type ConnectionState = (typeof connectionStates)[number];
 
 export interface SourceStatus {

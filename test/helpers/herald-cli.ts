@@ -30,7 +30,11 @@ export function writeConfig(config: unknown): string {
 }
 
 /** Runs `herald watch` as a real child process and collects its JSON lines. */
-export function runWatch(configFile: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): WatchRun {
+export function runWatch(
+  configFile: string,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): WatchRun {
   const child = spawn(process.execPath, [bin, 'watch', '--config', configFile, ...extraArgs], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +69,11 @@ export function runWatch(configFile: string, extraArgs: string[] = [], env: Node
         if (hit) return resolve(hit);
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching line within ${timeoutMs} ms; got:\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nstderr: ${stderr}`));
+          reject(
+            new Error(
+              `no matching line within ${timeoutMs} ms; got:\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nstderr: ${stderr}`,
+            ),
+          );
         }, timeoutMs);
         const check = () => {
           const found = find();

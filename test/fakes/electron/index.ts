@@ -208,7 +208,8 @@ class FakeSafeStorage {
   }
   decryptString(buffer: Buffer) {
     const text = buffer.toString();
-    if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith('enc:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(text.slice(4), 'base64').reverse().toString('utf8');
   }
 }
@@ -219,7 +220,8 @@ export const powerMonitor = new EventEmitter();
 class FakeIpcMain extends EventEmitter {
   handlers = new Map<string, Listener>();
   handle(channel: string, handler: Listener) {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   removeHandler(channel: string) {

@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { writeConfig } from '../../helpers/herald-cli';
 
 const bin = fileURLToPath(new URL('../../../bin/herald.js', import.meta.url));
-const check = (file: string) => spawnSync(process.execPath, [bin, 'check', '--config', file], { encoding: 'utf8' });
+const check = (file: string) =>
+  spawnSync(process.execPath, [bin, 'check', '--config', file], { encoding: 'utf8' });
 
 describe('herald check', { timeout: 60_000 }, () => {
   it('accepts a valid file and summarises it', () => {
     const result = check(
-      writeConfig({ version: 1, sources: [{ id: 'a', kind: 'generic-json', name: 'A', url: 'ws://127.0.0.1:1/' }] }),
+      writeConfig({
+        version: 1,
+        sources: [{ id: 'a', kind: 'generic-json', name: 'A', url: 'ws://127.0.0.1:1/' }],
+      }),
     );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/OK — 1 source\(s\), 0 rule\(s\)/);

@@ -23,12 +23,14 @@ async function startPushServer() {
     received,
     authHeaders,
     send(data: unknown) {
-      for (const c of clients) if (c.readyState === c.OPEN) c.send(typeof data === 'string' ? data : JSON.stringify(data));
+      for (const c of clients)
+        if (c.readyState === c.OPEN) c.send(typeof data === 'string' ? data : JSON.stringify(data));
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
   };
 }
 

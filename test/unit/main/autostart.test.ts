@@ -8,7 +8,12 @@ import { isAutostartEnabled, linuxDesktopEntry, setAutostart } from '../../../ap
 describe('autostart', () => {
   it('writes and removes an XDG autostart entry on Linux, starting hidden', () => {
     const config = mkdtempSync(join(tmpdir(), 'herald-xdg-'));
-    const env = { platform: 'linux' as const, execPath: '/opt/Herald/herald', env: { XDG_CONFIG_HOME: config }, loginItems: app };
+    const env = {
+      platform: 'linux' as const,
+      execPath: '/opt/Herald/herald',
+      env: { XDG_CONFIG_HOME: config },
+      loginItems: app,
+    };
     setAutostart(true, env);
     const file = join(config, 'autostart', 'herald.desktop');
     expect(readFileSync(file, 'utf8')).toContain('Exec=/opt/Herald/herald --hidden');
@@ -18,7 +23,9 @@ describe('autostart', () => {
   });
 
   it('points an AppImage entry at the AppImage file, quoted when it has spaces', () => {
-    const entry = linuxDesktopEntry('/tmp/.mount_abc/herald', { APPIMAGE: '/home/me/Apps/Herald 1.0.AppImage' });
+    const entry = linuxDesktopEntry('/tmp/.mount_abc/herald', {
+      APPIMAGE: '/home/me/Apps/Herald 1.0.AppImage',
+    });
     expect(entry).toContain('Exec="/home/me/Apps/Herald 1.0.AppImage" --hidden');
     expect(entry).not.toContain('.mount_');
   });

@@ -53,7 +53,11 @@ describe('notifier', () => {
   it('keeps critical alerts on screen and passes silent and urgency through', () => {
     const { notifier } = setup('win32');
     notifier.show(content({ urgency: 'critical', silent: true }));
-    expect(Notification.shown[0]!.options).toMatchObject({ urgency: 'critical', silent: true, timeoutType: 'never' });
+    expect(Notification.shown[0]!.options).toMatchObject({
+      urgency: 'critical',
+      silent: true,
+      timeoutType: 'never',
+    });
     notifier.show(content());
     expect(Notification.shown[1]!.options.timeoutType).toBeUndefined();
   });

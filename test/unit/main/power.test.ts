@@ -23,7 +23,13 @@ describe('sleep and resume', () => {
     vi.useFakeTimers();
     let clock = 0;
     const resume = vi.fn();
-    const stop = watchPower({ powerMonitor: new EventEmitter(), resume, now: () => clock, tickMs: 1000, settleMs: 10 });
+    const stop = watchPower({
+      powerMonitor: new EventEmitter(),
+      resume,
+      now: () => clock,
+      tickMs: 1000,
+      settleMs: 10,
+    });
     clock += 1000;
     vi.advanceTimersByTime(1000);
     expect(resume).not.toHaveBeenCalled();

@@ -43,7 +43,10 @@ describe('secret store', () => {
   });
 
   it('moves an undecryptable file aside and asks for the secrets again', () => {
-    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ version: 1, data: Buffer.from('garbage').toString('base64') }));
+    writeFileSync(
+      join(dir, 'secrets.json'),
+      JSON.stringify({ version: 1, data: Buffer.from('garbage').toString('base64') }),
+    );
     const s = store();
     expect(s.load()).toEqual({});
     expect(s.status().warning).toMatch(/enter them again/);

@@ -14,7 +14,11 @@ const status = (over: Partial<SourceStatus>): SourceStatus => ({
 
 describe('tray model', () => {
   it('never claims connected while a source is offline, and says which', () => {
-    const model = trayModel([status({}), status({ name: 'NAS', state: 'auth-failed', lastError: 'authentication failed' })], 3, false);
+    const model = trayModel(
+      [status({}), status({ name: 'NAS', state: 'auth-failed', lastError: 'authentication failed' })],
+      3,
+      false,
+    );
     expect(model.icon).toBe('offline');
     expect(model.tooltip).toBe('Herald — 1 of 2 source(s) offline, 3 unread');
     expect(model.sourceLines).toEqual(['Emby: connected', 'NAS: authentication failed']);

@@ -62,7 +62,11 @@ export interface NormaliseContext {
 }
 
 /** One parsed frame → events, following the user's field mapping. Non-object messages are skipped. */
-export function normaliseFrame(frame: unknown, options: GenericJsonOptions, ctx: NormaliseContext): HomeEvent[] {
+export function normaliseFrame(
+  frame: unknown,
+  options: GenericJsonOptions,
+  ctx: NormaliseContext,
+): HomeEvent[] {
   const container = options.itemsPath ? getPath(frame, options.itemsPath) : frame;
   const messages = Array.isArray(container) ? container : [container];
   const events: HomeEvent[] = [];
@@ -74,8 +78,7 @@ export function normaliseFrame(frame: unknown, options: GenericJsonOptions, ctx:
     const entityName = options.entityNamePath ? text(getPath(message, options.entityNamePath)) : undefined;
     const explicitId = options.idPath ? text(getPath(message, options.idPath)) : undefined;
     // Without an id field, the same message seen again (a replay after reconnect) hashes to the same id.
-    const id =
-      explicitId ?? createHash('sha1').update(JSON.stringify(message)).digest('hex').slice(0, 20);
+    const id = explicitId ?? createHash('sha1').update(JSON.stringify(message)).digest('hex').slice(0, 20);
     const event: HomeEvent = {
       id: `${ctx.sourceId}:${id}`,
       sourceId: ctx.sourceId,
@@ -84,7 +87,10 @@ export function normaliseFrame(frame: unknown, options: GenericJsonOptions, ctx:
       time: toTime(options.timePath ? getPath(message, options.timePath) : undefined, ctx.now),
       entity:
         entityId || entityName ? { id: entityId ?? entityName!, name: entityName ?? entityId! } : undefined,
-      severity: toSeverity(options.severityPath ? getPath(message, options.severityPath) : undefined, options.severityMap),
+      severity: toSeverity(
+        options.severityPath ? getPath(message, options.severityPath) : undefined,
+        options.severityMap,
+      ),
       title: entityName ? `${ctx.sourceName}: ${entityName} ${rawType}` : `${ctx.sourceName}: ${rawType}`,
       body: defaultBody(message),
       url: options.urlPath ? httpUrl(getPath(message, options.urlPath)) : undefined,

@@ -8,7 +8,14 @@ const opts = (o: Record<string, unknown> = {}) => GenericJsonOptionsSchema.parse
 describe('generic JSON normaliser', () => {
   it('maps type, entity, severity, id, time and url by path', () => {
     const [event] = normaliseFrame(
-      { kind: 'alarm', id: 'a1', at: '2024-01-02T03:04:05Z', device: { id: 'd7', name: 'Garage' }, level: 'CRIT', link: 'https://nas.local/x' },
+      {
+        kind: 'alarm',
+        id: 'a1',
+        at: '2024-01-02T03:04:05Z',
+        device: { id: 'd7', name: 'Garage' },
+        level: 'CRIT',
+        link: 'https://nas.local/x',
+      },
       opts({
         typePath: 'kind',
         idPath: 'id',
@@ -32,7 +39,10 @@ describe('generic JSON normaliser', () => {
   });
 
   it('splits arrays and itemsPath lists into one event per message and skips non-objects', () => {
-    expect(normaliseFrame([{ type: 'a' }, 3, { type: 'b' }], opts(), ctx).map((e) => e.type)).toEqual(['json.a', 'json.b']);
+    expect(normaliseFrame([{ type: 'a' }, 3, { type: 'b' }], opts(), ctx).map((e) => e.type)).toEqual([
+      'json.a',
+      'json.b',
+    ]);
     expect(normaliseFrame({ batch: [{ type: 'x' }] }, opts({ itemsPath: 'batch' }), ctx)).toHaveLength(1);
     expect(normaliseFrame('hello', opts(), ctx)).toEqual([]);
   });
@@ -56,7 +66,11 @@ describe('generic JSON normaliser', () => {
   });
 
   it('uses a message field for the default body and refuses non-http urls', () => {
-    const [event] = normaliseFrame({ type: 'x', message: 'Backup done', url: 'javascript:alert(1)' }, opts({ urlPath: 'url' }), ctx);
+    const [event] = normaliseFrame(
+      { type: 'x', message: 'Backup done', url: 'javascript:alert(1)' },
+      opts({ urlPath: 'url' }),
+      ctx,
+    );
     expect(event!.body).toBe('Backup done');
     expect(event!.url).toBeUndefined();
   });

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import electron, { BrowserWindow, Notification, Tray, app, ipcMain, safeStorage } from '../../fakes/electron';
+import { startHeraldApp } from '../../../app/main/herald-app';
+import type { ElectronModule, HeraldApp } from '../../../app/main/herald-app';
+import { API } from '../../../app/shared/api';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** electron-store stand-in: the real one needs the Electron runtime; this keeps values in a Map. */
+function memoryStore(initial: Record<string, unknown> = {}) {
+  const values = new Map(Object.entries(initial));
+  return {
+    values,
+    get: (key: string) => values.get(key),
+    set: (key: string, value: unknown) => void values.set(key, value),
+  };
+}
+
+let herald: HeraldApp | undefined;
+let wss: WebSocketServer | undefined;
+
+beforeEach(() => {
+  app.userData = mkdtempSync(join(tmpdir(), 'herald-app-'));
+  Notification.shown.length = 0;
+  BrowserWindow.windows.length = 0;
+  Tray.instances.length = 0;
+  ipcMain.handlers.clear();
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+});
+afterEach(async () => {
+  await herald?.shutdown();
+  herald = undefined;
+  await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
+  wss = undefined;
+});
+
+async function pushServer() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  wss = server;
+  return `ws://127.0.0.1:${(server.address() as { port: number }).port}/`;
+}
+
+const start = (store = memoryStore()) =>
+  startHeraldApp({
+    electron: electron as unknown as ElectronModule,
+    store,
+    preload: '/app/out/preload/index.cjs',
+    rendererFile: '/app/out/renderer/index.html',
+    iconDir: '/app/build',
+    platform: 'linux',
+    startHidden: true,
+  });
+
+const until = async (pred: () => boolean, timeoutMs = 5000) => {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('Electron host composition', () => {
+  it('turns a pushed frame into a native notification and an unread history entry', async () => {
+    const url = await pushServer();
+    const store = memoryStore({
+      settings: {
+        version: 1,
+        sources: [{ id: 'lab', kind: 'generic-json', name: 'Lab', url, options: { severityPath: 'level' } }],
+      },
+    });
+    herald = start(store);
+    await until(() => wss!.clients.size === 1);
+    for (const client of wss!.clients)
+      client.send(JSON.stringify({ type: 'smoke', level: 'critical', message: 'Smoke in the hall' }));
+    await until(() => Notification.shown.length === 1);
+    expect(Notification.shown[0]!.options).toMatchObject({ body: 'Smoke in the hall', urgency: 'critical' });
+    expect(herald.history.unreadCount()).toBe(1);
+    await until(() => Tray.instances[0]!.tooltip.includes('1 unread'), 2000);
+  });
+
+  it('serves the API over IPC to its own windows only, validating every request', async () => {
+    herald = start();
+    herald.windows.show('settings');
+    const win = BrowserWindow.windows.at(-1)!;
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    const ok = (await ipcMain.invoke(API.settingsGet, win.webContents)) as { ok: boolean };
+    expect(ok.ok).toBe(true);
+    const stranger = (await ipcMain.invoke(API.settingsGet, { not: 'a window' })) as {
+      ok: boolean;
+      error: { message: string };
+    };
+    expect(stranger).toMatchObject({ ok: false, error: { message: 'request from an unknown window' } });
+    const bad = (await ipcMain.invoke(API.openUrl, win.webContents, { url: 'file:///etc/passwd' })) as {
+      ok: boolean;
+    };
+    expect(bad.ok).toBe(false);
+  });
+
+  it('keeps a secret set through the API out of the settings and encrypted on disk', async () => {
+    const store = memoryStore({
+      settings: {
+        version: 1,
+        sources: [{ id: 'lab', kind: 'generic-json', name: 'Lab', url: 'ws://127.0.0.1:9/' }],
+      },
+    });
+    herald = start(store);
+    herald.windows.show('settings');
+    const win = BrowserWindow.windows.at(-1)!;
+    const result = (await ipcMain.invoke(API.secretsSet, win.webContents, {
+      sourceId: 'lab',
+      field: 'authorization',
+      value: 'Bearer topsecret',
+    })) as { ok: boolean };
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify([...store.values])).not.toContain('topsecret');
+    expect(readFileSync(join(app.userData, 'secrets.json'), 'utf8')).not.toContain('topsecret');
+  });
+
+  it('opens links from a page in the browser only when they are http(s), and never navigates away', async () => {
+    herald = start();
+    herald.windows.show('history');
+    const contents = BrowserWindow.windows.at(-1)!.webContents;
+    expect(contents.windowOpenHandler!({ url: 'https://jellyfin.local/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'smb://nas/share' })).toEqual({ action: 'deny' });
+    const { shell } = electron;
+    expect(shell.opened).toContain('https://jellyfin.local/');
+    expect(shell.opened).not.toContain('smb://nas/share');
+  });
+});
