@@ -37,26 +37,34 @@ export function compileRule(rule: Rule): CompiledRule {
 /** Gives the previous value of a field for the event's entity (see evaluate). */
 export type PreviousLookup = (field: string) => unknown;
 
-export interface ConditionCheck {
-  ok: boolean;
-  /** For a pass: how each condition held. For a fail: what the first failing condition needed. */
-  explanation: string[];
-  failed?: { condition: Condition; value: unknown };
+function previousFor(compiled: CompiledCondition, previous: PreviousLookup): unknown {
+  return compiled.condition.op === 'changed' ? previous(compiled.condition.field) : undefined;
 }
 
-export function checkConditions(
+/** Whether every condition holds (no explanation built: this runs for every candidate rule). */
+export function conditionsHold(
   conditions: readonly CompiledCondition[],
   event: HomeEvent,
   previous: PreviousLookup,
-): ConditionCheck {
-  const explanation: string[] = [];
+): boolean {
   for (const compiled of conditions) {
-    const c = compiled.condition;
-    const value = getFieldPath(event, c.field);
-    const prev = c.op === 'changed' ? previous(c.field) : undefined;
-    if (!testCondition(compiled, value, prev))
-      return { ok: false, explanation, failed: { condition: c, value } };
-    explanation.push(explainCondition(c, value, prev));
+    const value = getFieldPath(event, compiled.condition.field);
+    if (!testCondition(compiled, value, previousFor(compiled, previous))) return false;
   }
-  return { ok: true, explanation };
+  return true;
+}
+
+/** How each condition held, for the reason of a rule that matched. */
+export function explainConditions(
+  conditions: readonly CompiledCondition[],
+  event: HomeEvent,
+  previous: PreviousLookup,
+): string[] {
+  return conditions.map((compiled) =>
+    explainCondition(
+      compiled.condition,
+      getFieldPath(event, compiled.condition.field),
+      previousFor(compiled, previous),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import type { HomeEvent } from '../../shared/home-event';
 import type { Decision, Rule } from '../../shared/rules';
-import { checkConditions, compileRule, type CompiledRule, type PreviousLookup } from './compile';
+import { conditionsHold, explainConditions, type CompiledRule, type PreviousLookup } from './compile';
+import { ruleSet } from './rule-set';
 import { describeCondition, explainCondition, testCondition } from './conditions';
 import { formatDuration, formatValue } from './describe';
 import { getFieldPath } from './field-path';
@@ -11,6 +12,14 @@ import { renderTemplate } from './template';
 export { createRuleState, type RuleState, type RuleStateOptions } from './rule-state';
 
 export const DEFAULT_RULE_KEY = '{{sourceId}}|{{type}}|{{entity.id}}';
+
+/** The rule's key for this event; the default template is built directly since it runs for most events. */
+export function ruleKey(rule: Pick<Rule, 'key'>, event: HomeEvent): string {
+  if (rule.key === undefined || rule.key === DEFAULT_RULE_KEY) {
+    return `${event.sourceId}|${event.type}|${event.entity?.id ?? ''}`;
+  }
+  return renderTemplate(rule.key, event);
+}
 
 /** `changed` compares against the last value seen for the same entity, whichever rule looked at it. */
 function entityKey(event: HomeEvent): string {
@@ -157,44 +166,36 @@ function decide(
   return waiting ?? act(m, event, now, state, why);
 }
 
-const changedFieldsCache = new WeakMap<readonly Rule[], string[]>();
-
-function changedFields(rules: readonly Rule[]): string[] {
-  let fields = changedFieldsCache.get(rules);
-  if (!fields) {
-    fields = [...new Set(rules.flatMap((rule) => compileRule(rule).changedFields))];
-    changedFieldsCache.set(rules, fields);
-  }
-  return fields;
-}
-
 /**
  * Runs the ordered rules over one event: the first enabled rule whose scope and conditions match decides.
  * Pure apart from `state` (held times, hysteresis flags, previous values, last notifications).
  */
 export function evaluate(rules: readonly Rule[], event: HomeEvent, now: number, state: RuleState): Decision {
+  const set = ruleSet(rules);
   const entity = entityKey(event);
   const previous: PreviousLookup = (field) => state.previous.get(`${entity}|${field}`);
   let decision: Decision | undefined;
-  for (const rule of rules) {
-    if (!rule.enabled) continue;
-    const compiled = compileRule(rule);
-    if (!compiled.inScope(event)) continue;
-    const check = checkConditions(compiled.conditions, event, previous);
-    const keyOf = () => renderTemplate(rule.key ?? DEFAULT_RULE_KEY, event);
-    if (!check.ok) {
+  for (const compiled of set.candidates(event)) {
+    const rule = compiled.rule;
+    if (!conditionsHold(compiled.conditions, event, previous)) {
       // A broken condition restarts `for` (hysteresis keeps its own state until `off` holds).
-      if (rule.for !== undefined && !rule.hysteresis) state.held.delete(`${rule.id}|${keyOf()}`);
+      if (rule.for !== undefined && !rule.hysteresis) state.held.delete(`${rule.id}|${ruleKey(rule, event)}`);
       continue;
     }
-    const key = keyOf();
-    const slot = `${rule.id}|${key}`;
-    const match: Match = { compiled, slot, key, label: `rule '${rule.name}'` };
-    decision = decide(match, event, now, state, previous, check.explanation);
+    const key = ruleKey(rule, event);
+    const match: Match = { compiled, slot: `${rule.id}|${key}`, key, label: `rule '${rule.name}'` };
+    decision = decide(
+      match,
+      event,
+      now,
+      state,
+      previous,
+      explainConditions(compiled.conditions, event, previous),
+    );
     break;
   }
   // Remember this event's values only after every rule has compared against the previous ones.
-  for (const field of changedFields(rules)) {
+  for (const field of set.changedFields) {
     const value = getFieldPath(event, field);
     if (value !== undefined) state.previous.set(`${entity}|${field}`, value);
   }

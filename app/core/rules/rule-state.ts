@@ -1,22 +1,18 @@
 /**
  * The small memory rules need between events: when a `for` condition started holding, whether a
  * hysteresis rule is active, the previous value of fields used by `changed`, and when a key last
- * notified. Every map is a bounded LRU, so a source inventing a new entity id per event cannot make it grow
+ * notified. Every map is bounded (oldest write evicted first), so a source inventing a new entity id per event cannot make it grow
  * without limit; losing the oldest entry only means a `for` restarts or a `changed` sees a first value.
  */
 
+/** Evicts the least recently written entry once full; Map order doubles as write order. */
 export class BoundedMap<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max: number) {}
 
+  /** Reads do not refresh recency (that would cost a delete and insert per lookup on the hot path). */
   get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      // Re-insert so Map order doubles as recency order.
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+    return this.map.get(key);
   }
 
   set(key: string, value: V): void {

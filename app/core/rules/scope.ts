@@ -5,6 +5,7 @@ import type { Rule } from '../../shared/rules';
 type Matcher = (text: string) => boolean;
 
 const matchAll: Matcher = () => true;
+const MEMO_LIMIT = 1000;
 
 /**
  * Dotted types are matched as paths: `.` plays the role of `/`, so `emby.*` matches `emby.DisplayMessage`
@@ -19,7 +20,18 @@ export function compileGlobs(globs: readonly string[] | undefined, dotted: boole
   if (!globs || globs.length === 0) return matchAll;
   const patterns = dotted ? globs.map(toTypePath) : [...globs];
   const isMatch = picomatch(patterns, { dot: true });
-  return dotted ? (text) => isMatch(toTypePath(text)) : (text) => isMatch(text);
+  // Types, kinds and source ids come from a small set, so remembering answers turns the regex run into a
+  // Map lookup on the hot path (every rule, every event).
+  const memo = new Map<string, boolean>();
+  return (text) => {
+    let hit = memo.get(text);
+    if (hit === undefined) {
+      hit = isMatch(dotted ? toTypePath(text) : text);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, hit);
+    }
+    return hit;
+  };
 }
 
 function safeGlobs(globs: readonly string[] | undefined, dotted: boolean): Matcher {
