@@ -52,13 +52,14 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     opts.onStatus(status);
   };
 
+  // A warning the session raised (missing rights) stays visible while the socket itself is fine.
+  let warning: { message: string; hint?: string } | undefined;
   const onSocketStatus = (update: ConnectionStatusUpdate) => {
-    // A warning the session raised (missing rights) stays visible while the socket is fine.
-    const keepWarning = update.state === 'open' && !update.lastError;
+    const open = update.state === 'open';
     publish({
       state: update.state,
-      lastError: keepWarning ? status.lastError : update.lastError,
-      hint: keepWarning ? status.hint : update.hint,
+      lastError: open ? warning?.message : update.lastError,
+      hint: open ? warning?.hint : update.hint,
       nextRetryAt: update.nextRetryAt,
       openSince: update.openSince,
     });
@@ -94,6 +95,7 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       },
       warn(message, hint) {
         log.warn(`${config.id}: ${message}`);
+        warning = { message, hint };
         publish({ lastError: message, hint });
       },
       now,
