@@ -39,6 +39,7 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
   const auth: AuthState = {};
   let flavour: Flavour | undefined = options.flavour === 'auto' ? undefined : options.flavour;
   let ownSessionId: string | undefined;
+  let knownLegacyPort: number | undefined;
   let activityDenied = false;
   let disposed = false;
   let seq = 0;
@@ -103,9 +104,13 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
 
   async function prepare(): Promise<ConnectTarget> {
     const detected = await detectFlavour();
+    // REST headers follow the flavour: Jellyfin 12 ignores X-Emby-Authorization.
+    flavour = detected;
     await authenticate(ctx, rest, detected, auth);
     const mayBeLegacy = detected === 'emby-legacy' || (detected === 'emby' && options.flavour === 'auto');
-    const port = mayBeLegacy ? await legacyPort() : undefined;
+    // Keep the last port seen: a later /System/Info may fail while the socket port has not moved.
+    const port = mayBeLegacy ? ((await legacyPort()) ?? knownLegacyPort) : undefined;
+    knownLegacyPort = port;
     flavour = port ? 'emby-legacy' : detected;
     return socketTarget({
       flavour,
