@@ -59,11 +59,6 @@ export class TvheadendSession implements SourceSession {
     this.logFilter = new LogErrorFilter(new RegExp(o.logErrorPattern ?? DEFAULT_LOG_ERROR_PATTERN, 'i'));
   }
 
-  /** Waits for the frames handed over so far (tests, and an orderly stop). */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
   async prepare(): Promise<ConnectTarget> {
     this.requestedBoxid = this.boxid;
     const query = this.boxid ? `?boxid=${encodeURIComponent(this.boxid)}` : '';
@@ -95,8 +90,15 @@ export class TvheadendSession implements SourceSession {
 
   onText(text: string): void {
     const summary = summariseFrame(parseFrame(text));
+    // Decided here, not in the queue, so a reconnect racing queued work still asks for the right mailbox.
+    let resync = false;
+    if (summary.boxid !== undefined && this.firstFrame) {
+      this.firstFrame = false;
+      resync = this.requestedBoxid === undefined || summary.boxid !== this.requestedBoxid;
+      this.boxid = summary.boxid;
+    }
     this.queue = this.queue
-      .then(() => (this.disposed ? undefined : this.handle(summary)))
+      .then(() => (this.disposed ? undefined : this.handle(summary, resync)))
       .catch((err: unknown) => this.ctx.log.warn(`tvheadend: could not handle a frame: ${describe(err)}`));
   }
 
@@ -122,18 +124,13 @@ export class TvheadendSession implements SourceSession {
     this.emit(transitions.map((t) => dvrEvent(base, t)));
   }
 
-  private async handle(s: FrameSummary): Promise<void> {
+  private async handle(s: FrameSummary, resync: boolean): Promise<void> {
     if (s.access) {
       if (s.access.admin !== undefined) this.admin = s.access.admin === 1;
       if (s.access.address) this.address = s.access.address;
     }
-    if (s.boxid !== undefined && this.firstFrame) {
-      this.firstFrame = false;
-      const resumed = this.requestedBoxid !== undefined && s.boxid === this.requestedBoxid;
-      this.boxid = s.boxid;
-      // A new mailbox lost whatever was queued for the old one: read the whole state and diff it.
-      if (!resumed) await this.resync();
-    }
+    // A new mailbox lost whatever was queued for the old one: read the whole state and diff it.
+    if (resync) await this.resync();
     const free = s.disk?.freediskspace ?? s.access?.freediskspace;
     if (free !== undefined) this.checkDisk(free, s.disk?.totaldiskspace ?? s.access?.totaldiskspace);
     this.handleLogs(s.logLines);
