@@ -115,7 +115,10 @@ function hysteresis(
     if (!r.ok) {
       state.held.delete(m.slot);
       const now_ = formatValue(r.value);
-      return { ...base, reason: `${m.label}: not active (on needs ${describeCondition(h.on)}, now ${now_})` };
+      return {
+        ...base,
+        reason: `${m.label}: hysteresis not active (on needs ${describeCondition(h.on)}, now ${now_})`,
+      };
     }
     const waiting = hold(m, now, state, 'on condition', false);
     if (waiting) return waiting;
@@ -133,7 +136,10 @@ function hysteresis(
   const r = test(off!);
   if (!r.ok) {
     const off_ = describeCondition(h.off);
-    return { ...base, reason: `${m.label}: still active (off needs ${off_}, now ${formatValue(r.value)})` };
+    return {
+      ...base,
+      reason: `${m.label}: hysteresis still active (off needs ${off_}, now ${formatValue(r.value)})`,
+    };
   }
   state.hysteresis.set(m.slot, { active: false, notified: false });
   const why = `${m.label} resolved: ${explainCondition(h.off, r.value, r.prev)}`;

@@ -193,3 +193,24 @@ describe('policy: order', () => {
     expect(p.apply(event(), notify(), T + 10).action).toBe('notify');
   });
 });
+
+describe('policy: summary content', () => {
+  it('carries the highest severity, stays silent only if all were silent, and lists titles', () => {
+    const p = createPolicy(
+      settings({ policy: { dedupWindow: 0, coalesce: { window: 1_000, threshold: 1 }, maxPerMinute: 100 } }),
+      opts,
+    );
+    p.apply(event(), notify(), T);
+    const quiet = (severity: 'info' | 'warning', title: string, silent: boolean) =>
+      notify(severity, { notification: { title, body: 'b', severity, urgency: 'normal', silent } });
+    expect(p.apply(event(), quiet('info', 'A', true), T + 1).action).toBe('record');
+    expect(p.apply(event(), quiet('warning', 'B', false), T + 2).action).toBe('record');
+    const [summary] = p.flush(T + 1_001);
+    expect(summary!.notification).toMatchObject({
+      title: '2 more notifications',
+      body: '2 more from emby: A, B',
+      severity: 'warning',
+      silent: false,
+    });
+  });
+});

@@ -102,11 +102,11 @@ describe('evaluate: hysteresis', () => {
     ]);
     expect(ds[1]!.notification!.title).toBe('CPU high on tower');
     expect(ds[1]!.reason).toBe("rule 'CPU high' became active: data.cpu 95 > 90");
-    expect(ds[3]!.reason).toBe("rule 'CPU high': still active (off needs data.cpu < 80, now 91)");
+    expect(ds[3]!.reason).toBe("rule 'CPU high': hysteresis still active (off needs data.cpu < 80, now 91)");
     expect(ds[7]!.notification!.title).toBe('Resolved: CPU high on tower');
     expect(ds[7]!.notification!.body).toBe('CPU at 79%');
     expect(ds[7]!.notification!.severity).toBe('info');
-    expect(ds[8]!.reason).toBe("rule 'CPU high': not active (on needs data.cpu > 90, now 85)");
+    expect(ds[8]!.reason).toBe("rule 'CPU high': hysteresis not active (on needs data.cpu > 90, now 85)");
   });
 
   it('oscillating around the on threshold alone gives a single notification', () => {

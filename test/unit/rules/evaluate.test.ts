@@ -136,3 +136,35 @@ describe('evaluate: conditions', () => {
     ).toBe(true);
   });
 });
+
+describe('evaluate: actions', () => {
+  it('drops with a reason naming the rule', () => {
+    const d = evaluate(
+      [rule({ id: 'x', name: 'Noise', action: { type: 'drop' } })],
+      ev(),
+      T0,
+      createRuleState(),
+    );
+    expect(d).toMatchObject({ action: 'drop', ruleId: 'x' });
+    expect(d.reason).toBe("rule 'Noise' matched unraid.system.stats; action: drop");
+    expect(d.notification).toBeUndefined();
+  });
+
+  it('gives the same answer for a fresh rules array with the same content', () => {
+    const make = () => [rule({ id: 'a', types: ['emby.*'], action: { type: 'drop' } }), rule({ id: 'b' })];
+    const state = createRuleState();
+    expect(evaluate(make(), ev({ type: 'emby.X' }), T0, state).ruleId).toBe('a');
+    const next = make();
+    next[0] = rule({ id: 'a', enabled: false, types: ['emby.*'], action: { type: 'drop' } });
+    expect(evaluate(next, ev({ type: 'emby.X' }), T0, state).ruleId).toBe('b');
+  });
+
+  it('keeps matching correctly across many distinct types', () => {
+    const rules = [rule({ id: 'odd', types: ['t.*1'] }), rule({ id: 'rest', action: { type: 'record' } })];
+    const state = createRuleState();
+    for (let i = 0; i < 2500; i += 1) {
+      const d = evaluate(rules, ev({ type: `t.${i}` }), T0, state);
+      expect(d.ruleId).toBe(i % 10 === 1 ? 'odd' : 'rest');
+    }
+  });
+});

@@ -97,3 +97,16 @@ describe('validateRules', () => {
     expect(errors.join('\n')).toMatch(/rule 'Second' \(same\) types\[0\]/);
   });
 });
+
+describe('renderTemplate: more', () => {
+  it('renders triple mustaches and sections', () => {
+    const event = ev({ data: { items: [{ n: 'a' }, { n: 'b' }] }, raw: { x: ['<y>'] } });
+    expect(renderTemplate('{{{raw.x[0]}}} {{#data.items}}{{n}};{{/data.items}}', event)).toBe('<y> a;b;');
+  });
+
+  it('validates plain rule inputs as well as parsed rules', () => {
+    expect(
+      validateRules([{ id: 'i', name: 'Input', for: '5m', action: { type: 'notify', title: '{{' } }]),
+    ).toEqual([expect.stringMatching(/rule 'Input' \(i\) action\.title: template does not parse/)]);
+  });
+});
