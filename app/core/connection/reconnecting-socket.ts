@@ -4,7 +4,8 @@ import { createBackoff } from './backoff';
 import { describeClose, describeError, errorMessage } from './errors';
 import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
 import type { Watchdog } from './heartbeat';
-import { CertificateError, createSecureConnector } from './tls';
+import { CertificateError } from './tls';
+import { closeWebSocket, frameText, openWebSocket } from './ws-open';
 import { AuthFailedError } from './types';
 import type {
   ConnectTarget,
@@ -39,6 +40,7 @@ interface Attempt {
   failure?: Failure;
   timers: Set<ReturnType<typeof setTimeout>>;
   watchdog?: Watchdog;
+  connectTimer?: ReturnType<typeof setTimeout>;
   ended: boolean;
 }
 
@@ -112,7 +114,7 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
         },
         (err: unknown) => {
           if (current !== a || a.ended) return;
-          if (err instanceof AuthFailedError) fail(a, { message: err.message, hint: err.hint, auth: true });
+          if (err instanceof AuthFailedError) fail(a, authFailure(err));
           else fail(a, { message: describeError(err) });
         },
       );
@@ -121,34 +123,13 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   function openSocket(a: Attempt, target: ConnectTarget) {
     let ws: WebSocket;
     try {
-      const url = new URL(target.url);
-      if (url.protocol === 'http:') url.protocol = 'ws:';
-      if (url.protocol === 'https:') url.protocol = 'wss:';
-      const secure = url.protocol === 'wss:';
-      ws = new WebSocket(url, target.protocols ?? [], {
-        headers: target.headers,
-        maxPayload: maxFrameBytes,
-        handshakeTimeout: connectTimeoutMs,
-        followRedirects: false,
-        perMessageDeflate: false,
-        ...(secure
-          ? {
-              createConnection: createSecureConnector({
-                tls: opts.tls,
-                timeoutMs: connectTimeoutMs,
-                signal: a.abort.signal,
-              }) as unknown as NonNullable<WebSocket.ClientOptions['createConnection']>,
-            }
-          : {}),
-      });
+      ws = openWebSocket(target, { tls: opts.tls, maxFrameBytes, connectTimeoutMs, signal: a.abort.signal });
     } catch (err) {
       fail(a, { message: `cannot connect to ${redact(target.url)}: ${describeError(err)}` });
       return;
     }
     a.ws = ws;
-    later(a, connectTimeoutMs, () => {
-      if (a.openSince === undefined) fail(a, { message: 'timed out while connecting' });
-    });
+    a.connectTimer = later(a, connectTimeoutMs, () => fail(a, { message: 'timed out while connecting' }));
     ws.on('open', () => onOpen(a));
     ws.on('message', (data, isBinary) => onMessage(a, data, isBinary));
     ws.on('ping', () => a.watchdog?.activity());
@@ -184,6 +165,10 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   function onOpen(a: Attempt) {
     if (current !== a || a.ended) return;
     a.openSince = now();
+    if (a.connectTimer) {
+      clearTimeout(a.connectTimer);
+      a.timers.delete(a.connectTimer);
+    }
     publish({ state: 'open', openSince: a.openSince });
     a.watchdog = startWatchdog({
       ...heartbeat,
@@ -202,14 +187,17 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       };
       later(a, keepalive.intervalMs, tick);
     }
+    // Called synchronously: the first frame may sit in the same TCP chunk as the upgrade response, and
+    // a session must have run its onOpen before it sees any frame.
     if (opts.onOpen) {
-      Promise.resolve()
-        .then(() => opts.onOpen?.(a.link))
-        .catch((err: unknown) => {
-          if (current !== a || a.ended) return;
-          if (err instanceof AuthFailedError) fail(a, { message: err.message, hint: err.hint, auth: true });
+      const onOpen = opts.onOpen;
+      settle(
+        () => onOpen(a.link),
+        (err) => {
+          if (err instanceof AuthFailedError) fail(a, authFailure(err));
           else fail(a, { message: `setup after connecting failed: ${errorMessage(err)}` });
-        });
+        },
+      );
     }
   }
 
@@ -220,21 +208,14 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       badFrame('binary frame');
       return;
     }
-    const text = Buffer.isBuffer(data)
-      ? data.toString('utf8')
-      : Array.isArray(data)
-        ? Buffer.concat(data).toString('utf8')
-        : Buffer.from(data).toString('utf8');
-    try {
-      const result = opts.onText(text, a.link);
-      if (result && typeof (result as Promise<void>).then === 'function') {
-        (result as Promise<void>).catch((err: unknown) =>
-          badFrame(`frame handler failed: ${errorMessage(err)}`),
-        );
-      }
-    } catch (err) {
-      badFrame(`frame handler failed: ${errorMessage(err)}`);
-    }
+    settle(
+      () => opts.onText(frameText(data), a.link),
+      (err) => {
+        // A session that learns from a frame that its credentials were refused stops the loop.
+        if (err instanceof AuthFailedError) fail(a, authFailure(err));
+        else badFrame(`frame handler failed: ${errorMessage(err)}`);
+      },
+    );
   }
 
   /** Ends an attempt for a reason; the 'close' event (or, without a socket, this call) moves on. */
@@ -287,21 +268,11 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
     if (!a) return Promise.resolve();
     clearAttemptTimers(a);
     a.abort.abort();
-    const ws = a.ws;
-    if (!ws || ws.readyState === WebSocket.CLOSED) {
+    if (!a.ws) {
       a.ended = true;
       return Promise.resolve();
     }
-    const done = new Promise<void>((resolve) => {
-      ws.once('close', () => resolve());
-      if (graceful && ws.readyState === WebSocket.OPEN) {
-        const cut = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
-        ws.once('close', () => clearTimeout(cut));
-        ws.close(1000, 'client closing');
-      } else {
-        ws.terminate();
-      }
-    });
+    const done = closeWebSocket(a.ws, graceful, CLOSE_GRACE_MS);
     closing.add(done);
     void done.then(() => closing.delete(done));
     return done;
@@ -332,6 +303,22 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       await Promise.all([...closing]);
     },
   };
+}
+
+/** Runs a callback that may throw or return a rejecting promise; either way `onError` gets the error. */
+function settle(fn: () => unknown, onError: (err: unknown) => void): void {
+  try {
+    const result = fn();
+    if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+      Promise.resolve(result).catch(onError);
+    }
+  } catch (err) {
+    onError(err);
+  }
+}
+
+function authFailure(err: AuthFailedError): Failure {
+  return { message: err.message, hint: err.hint, auth: true };
 }
 
 function pinHint(fingerprint256: string): string {

@@ -65,4 +65,39 @@ describe('frames', () => {
     expect(c.socket.state).toBe('open');
     expect(srv.upgradeCount).toBe(1);
   });
+
+  it('runs onOpen before the first frame, even when the server speaks first', async () => {
+    const srv = await server({ onConnection: (ws) => ws.send('welcome') });
+    const order: string[] = [];
+    const c = client(srv.url, {
+      onOpen: () => {
+        order.push('open');
+      },
+      onText: (t) => {
+        order.push(t);
+      },
+    });
+    c.socket.start();
+    await waitUntil(() => order.length === 2, 'open and welcome');
+    expect(order).toEqual(['open', 'welcome']);
+  });
+
+  it('an AuthFailedError thrown by onText (the server said "bad token" in a frame) stops the loop', async () => {
+    const { AuthFailedError } = await import('../../../app/core/connection/types');
+    const srv = await server({ onConnection: (ws) => ws.send('{"error":"invalid token"}') });
+    const c = client(srv.url, {
+      onText: () => {
+        throw new AuthFailedError('authentication failed: invalid token', 'create a new token');
+      },
+    });
+    c.socket.start();
+    await waitUntil(() => c.socket.state === 'auth-failed', 'auth-failed');
+    expect(c.last()).toMatchObject({
+      lastError: 'authentication failed: invalid token',
+      hint: 'create a new token',
+    });
+    await sleep(300);
+    expect(srv.upgradeCount).toBe(1);
+    expect(c.bad).toEqual([]);
+  });
 });

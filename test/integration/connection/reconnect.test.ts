@@ -52,6 +52,7 @@ describe('reconnecting socket against a real ws server', () => {
     const first = await srv.nextConnection();
     await waitUntil(() => c.socket.state === 'open', 'open');
     const firstClosed = new Promise((r) => first.once('close', r));
+    const before = c.statuses.length;
     c.socket.resume();
     const second = await srv.nextConnection();
     await firstClosed;
@@ -61,6 +62,9 @@ describe('reconnecting socket against a real ws server', () => {
     await waitUntil(() => c.texts.length === 1, 'frame');
     await sleep(50);
     expect(c.texts).toEqual(['one']);
+    // The replaced socket's late close must not leak into the new one's state.
+    expect(c.states().slice(before)).toEqual(['connecting', 'open']);
+    expect(srv.upgradeCount).toBe(2);
   });
 
   it('sends from onOpen and from send(), and the app keepalive while open', async () => {
