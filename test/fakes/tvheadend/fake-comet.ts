@@ -96,6 +96,8 @@ export class CometHub {
         );
     }
     box.ws?.terminate();
+    // A client close frame makes Tvheadend drop TCP without answering, so clients see 1006.
+    ws.close = () => ws.terminate();
     box.ws = ws;
     box.firstSent = false;
     const attached = box;
