@@ -1,3 +1,4 @@
+import { startTransition, useOptimistic } from 'react';
 import type { SourceKindInfo } from '../../../app/shared/api';
 import { Switch } from '../components/Switch';
 import type { SectionProps } from './section-props';
@@ -6,12 +7,16 @@ import type { SectionProps } from './section-props';
 export function PresetsList({ settings, save, kinds }: SectionProps & { kinds: SourceKindInfo[] }) {
   const used = new Set(settings.sources.map((s) => s.kind));
   const groups = kinds.filter((k) => used.has(k.kind) && k.presets.length > 0);
-  const disabled = new Set(settings.disabledPresets);
+  const [disabledList, setOptimistic] = useOptimistic(settings.disabledPresets);
+  const disabled = new Set(disabledList);
   const toggle = (id: string, on: boolean) => {
     const next = new Set(disabled);
     if (on) next.delete(id);
     else next.add(id);
-    void save({ ...settings, disabledPresets: [...next] });
+    startTransition(async () => {
+      setOptimistic([...next]);
+      await save({ ...settings, disabledPresets: [...next] });
+    });
   };
   return (
     <div className="card" aria-labelledby="presets-heading">

@@ -25,7 +25,7 @@ export function QuietHoursSection({ settings, save }: SectionProps) {
       </p>
       <Switch label="Enable quiet hours" checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
       <div className="row">
-        <Field label="From" help="HH:MM, 24-hour" errors={errorsAt(errors, 'quietHours.start')}>
+        <Field label="From" help="24-hour clock, e.g. 22:00" errors={errorsAt(errors, 'quietHours.start')}>
           <input
             type="text"
             inputMode="numeric"

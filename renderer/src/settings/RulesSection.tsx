@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { startTransition, useOptimistic, useState } from 'react';
 import type { Rule } from '../../../app/shared/rules';
 import { Switch } from '../components/Switch';
 import { useSourceKinds } from '../hooks/useHostData';
@@ -18,14 +18,19 @@ function summary(rule: Rule): string {
 export function RulesSection({ settings, save }: SectionProps) {
   const kinds = useSourceKinds();
   const [editing, setEditing] = useState<number | undefined>();
+  // Toggles and moves show at once; the saved settings replace them when the host answers.
+  const [rules, setOptimisticRules] = useOptimistic(settings.rules);
 
   if (editing !== undefined) {
     return (
       <RuleEditor settings={settings} save={save} index={editing} onDone={() => setEditing(undefined)} />
     );
   }
-  const rules = settings.rules;
-  const update = (next: Rule[]) => void save({ ...settings, rules: next });
+  const update = (next: Rule[]) =>
+    startTransition(async () => {
+      setOptimisticRules(next);
+      await save({ ...settings, rules: next });
+    });
   const move = (from: number, to: number) => {
     const next = [...rules];
     const [rule] = next.splice(from, 1);
