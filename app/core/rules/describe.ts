@@ -22,6 +22,7 @@ export function formatValue(value: unknown): string {
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   const abs = Math.max(0, Math.round(ms));
+  if (abs === 0) return '0s';
   if (abs < 1000) return `${abs}ms`;
   const units: [string, number][] = [
     ['d', 86_400_000],
