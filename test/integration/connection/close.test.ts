@@ -8,7 +8,7 @@ import { client, server, waitUntil } from './harness';
 const probe = fileURLToPath(new URL('./exit-probe.ts', import.meta.url));
 
 /** Runs the probe; resolves with its output once it exits by itself, or fails after `timeoutMs`. */
-function runProbe(scenario: string, timeoutMs = 10_000): Promise<{ code: number | null; out: string }> {
+function runProbe(scenario: string, timeoutMs = 15_000): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', probe, scenario], {
       stdio: ['ignore', 'pipe', 'pipe'],

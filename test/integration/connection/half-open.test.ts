@@ -10,12 +10,11 @@ describe('heartbeat against a real ws server', () => {
     c.socket.start();
     const first = await srv.nextConnection();
     await waitUntil(() => c.socket.state === 'open', 'open');
+    expect(srv.upgradeCount).toBe(1);
     srv.freeze(first);
-    const frozenAt = Date.now();
     // Bound: interval + timeout for detection, plus backoff (max 100 ms) and slack for a loaded machine.
     const second = await srv.nextConnection(heartbeat.intervalMs + heartbeat.timeoutMs + 2_000);
     expect(second).not.toBe(first);
-    expect(Date.now() - frozenAt).toBeGreaterThanOrEqual(heartbeat.timeoutMs);
     expect(
       c.statuses.some((s) => s.state === 'backing-off' && /no answer to heartbeat/.test(s.lastError ?? '')),
     ).toBe(true);
@@ -27,15 +26,17 @@ describe('heartbeat against a real ws server', () => {
     const srv = await server({
       autoPong: false,
       onConnection: (ws) => {
-        timer = setInterval(() => ws.send('tick'), 50);
+        timer = setInterval(() => ws.send('tick'), 30);
         ws.on('close', () => clearInterval(timer));
       },
     });
     try {
-      const c = client(srv.url, { heartbeat });
+      // Wider than the other tests so a briefly stalled (loaded) machine does not look like a dead peer.
+      const wide = { intervalMs: 300, timeoutMs: 300 };
+      const c = client(srv.url, { heartbeat: wide });
       c.socket.start();
       await waitUntil(() => c.socket.state === 'open', 'open');
-      await sleep(4 * (heartbeat.intervalMs + heartbeat.timeoutMs));
+      await sleep(3 * (wide.intervalMs + wide.timeoutMs));
       expect(srv.upgradeCount).toBe(1);
       expect(c.states()).toEqual(['connecting', 'open']);
       expect(c.texts.length).toBeGreaterThan(10);
