@@ -75,7 +75,7 @@ export function openHistory(opts: OpenHistoryOptions): JsonlHistoryStore {
   removeQuietly(tempPathFor(file));
   const summary = readLines(file, (text) => {
     fileLines++;
-    const line = decodeLine(text);
+    const line = text === undefined ? undefined : decodeLine(text);
     if (!line) corruptLines++;
     else if (line.kind === 'entry') {
       if (!index.add(line.entry)) corruptLines++;
@@ -228,10 +228,13 @@ export function openHistory(opts: OpenHistoryOptions): JsonlHistoryStore {
       if (!closed) {
         closed = true;
         if (fd >= 0) {
-          try {
-            fs.closeSync(fd);
-          } catch (error) {
-            recordError(error);
+          for (const step of [fs.fsyncSync, fs.closeSync]) {
+            try {
+              // Appends are not fsynced one by one (a kill keeps them anyway); a clean shutdown makes them durable.
+              step(fd);
+            } catch (error) {
+              recordError(error);
+            }
           }
           fd = -1;
         }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempPathFor } from '../../../app/core/history/atomic-file';
 import type { JsonlHistoryStore, OpenHistoryOptions } from '../../../app/core/history/jsonl-history';
 import { openHistory } from '../../../app/core/history/jsonl-history';
@@ -121,6 +121,57 @@ describe('jsonl history file', () => {
     expect(third.corruptLines).toBe(1);
     expect(third.query({}).entries.map((e) => e.seq)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(second.corruptLines).toBe(5);
+  });
+
+  it('reads lines that span the reader’s 1 MiB chunks', async () => {
+    const { open } = setup();
+    const first = open();
+    for (let n = 1; n <= 12; n++)
+      first.append(makeEvent(n, { raw: { blob: 'z'.repeat(300_000 + n) } }), makeDecision(n));
+    await first.close();
+    const second = open();
+    expect(second.corruptLines).toBe(0);
+    const entries = second.query({}).entries;
+    expect(entries).toHaveLength(12);
+    expect(entries.map((e) => (e.event.raw as { blob: string }).blob.length)).toEqual(
+      Array.from({ length: 12 }, (_, i) => 300_012 - i),
+    );
+  });
+
+  it('skips a line far too long to be an entry without assembling it', async () => {
+    const { open, file } = setup();
+    const first = open();
+    fill(first, 1, 2);
+    await first.close();
+    fs.appendFileSync(file, 'x'.repeat(17 * 1024 * 1024) + '\n');
+    const third = open();
+    fill(third, 3, 3);
+    await third.close();
+    fs.appendFileSync(file, 'y'.repeat(17 * 1024 * 1024));
+    const reopened = open();
+    expect(reopened.corruptLines).toBe(1);
+    expect(third.corruptLines).toBe(1);
+    expect(reopened.query({}).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
+  });
+
+  it('survives a failed write: keeps the entry in memory, and the next line does not glue onto the half one', async () => {
+    const { open, file } = setup();
+    const store = open();
+    fill(store, 1, 1);
+    const realWrite = fs.writeSync;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementationOnce(((fd: number, data: Buffer) => {
+      realWrite(fd, data, 0, Math.floor(data.length / 2));
+      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+    }) as typeof fs.writeSync);
+    expect(store.append(makeEvent(2), makeDecision(2)).seq).toBe(2);
+    spy.mockRestore();
+    expect(store.stats()).toMatchObject({ writeErrors: 1, lastError: 'EIO: i/o error, write' });
+    expect(store.query({}).total).toBe(2);
+    fill(store, 3, 3);
+    await store.close();
+    const reopened = open();
+    expect(reopened.corruptLines).toBe(1);
+    expect(reopened.query({}).entries.map((e) => e.seq)).toEqual([3, 1]);
   });
 
   it('refuses entries whose seq goes backwards (a duplicated line) without losing others', async () => {
