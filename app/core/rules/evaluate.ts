@@ -147,8 +147,10 @@ function hysteresis(
   if (!current.notified)
     return { ...base, reason: `${why}; becoming active did not notify, so neither does this` };
   // A resolution always gets through the cooldown: the user was told it started, so tell them it ended.
+  // Its own key keeps the policy's dedup from taking it for a repeat of the alert.
   return {
     ...base,
+    key: `${m.key}|resolved`,
     action: 'notify',
     reason: why,
     notification: buildResolvedNotification(rule, rule.action, event),
