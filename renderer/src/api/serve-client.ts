@@ -37,6 +37,8 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
   let state: ConnectionState = 'connecting';
   let nextId = 1;
   let attempts = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const setState = (next: ConnectionState) => {
     state = next;
@@ -50,6 +52,10 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
     pending.delete(id);
     entry.resolve(result);
   };
+
+  function failPending(message: string) {
+    for (const id of [...pending.keys()]) settle(id, { ok: false, error: { code: 'disconnected', message } });
+  }
 
   function open() {
     setState('connecting');
@@ -71,12 +77,11 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
       else if (frame.push) for (const listener of listeners.get(frame.push) ?? []) listener(frame.payload);
     };
     ws.onclose = () => {
-      for (const id of [...pending.keys()]) {
-        settle(id, { ok: false, error: { code: 'disconnected', message: 'lost the connection to Herald' } });
-      }
+      failPending('lost the connection to Herald');
       setState('closed');
+      if (stopped) return;
       attempts += 1;
-      setTimeout(open, Math.min(10_000, 500 * 2 ** Math.min(attempts, 5)));
+      retryTimer = setTimeout(open, Math.min(10_000, 500 * 2 ** Math.min(attempts, 5)));
     };
   }
 
@@ -113,6 +118,14 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
     onState(listener: (state: ConnectionState) => void) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
+    },
+    /** Stops reconnecting and fails whatever is still waiting (tests; a page just unloads). */
+    close() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      outbox.length = 0;
+      failPending('the client was closed');
+      socket?.close();
     },
   };
 }
