@@ -82,9 +82,13 @@ export function createCurrentFlavour(ctx: SourceContext<UnraidOptions>, sinks: S
         const body = await fetchOrNote(path);
         if (body === undefined || gen !== generation) return;
         if ((framesSeen.get(topic) ?? 0) !== (before.get(topic) ?? 0)) return; // a live frame was newer
-        if (!dispatchTopic(topic, body, ctx.now(), body, sinks)) {
-          ctx.log.debug(`unraid ${ctx.config.id}: ${path} returned an unexpected shape`);
+        let ok = false;
+        try {
+          ok = dispatchTopic(topic, body, ctx.now(), body, sinks);
+        } catch (err) {
+          ctx.log.warn(`unraid ${ctx.config.id}: applying ${path} failed: ${(err as Error).message}`);
         }
+        if (!ok) ctx.log.debug(`unraid ${ctx.config.id}: ${path} returned an unexpected shape`);
       }),
     );
   };
@@ -97,7 +101,11 @@ export function createCurrentFlavour(ctx: SourceContext<UnraidOptions>, sinks: S
       generation += 1;
       authWarned = false;
       link.send({ subscribe: [...CURRENT_TOPICS] });
-      if (ctx.options.bootstrap) void bootstrap(generation);
+      if (ctx.options.bootstrap) {
+        bootstrap(generation).catch((err: unknown) =>
+          ctx.log.warn(`unraid ${ctx.config.id}: bootstrap failed: ${String(err)}`),
+        );
+      }
     },
     onText(text) {
       let frame: unknown;

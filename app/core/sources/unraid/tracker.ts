@@ -121,7 +121,9 @@ export class UnraidTracker {
           { status: now },
         );
       } else if (before !== undefined && before !== '' && now === '') {
-        void this.parityFinished(time, raw);
+        this.parityFinished(time, raw).catch((err: unknown) =>
+          this.deps.log(`parity result: ${String(err)}`),
+        );
       }
     }
     if (events.length > 0) this.deps.emit(events);
