@@ -155,7 +155,7 @@ describe('jsonl history file', () => {
   });
 
   it('survives a failed write: keeps the entry in memory, and the next line does not glue onto the half one', async () => {
-    const { open, file } = setup();
+    const { open } = setup();
     const store = open();
     fill(store, 1, 1);
     const realWrite = fs.writeSync;
