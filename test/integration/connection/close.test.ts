@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { client, server, waitUntil } from './harness';
+import { client, server, sleep, waitUntil } from './harness';
 
 const probe = fileURLToPath(new URL('./exit-probe.ts', import.meta.url));
 
@@ -80,5 +80,28 @@ describe('close() leaves nothing behind', () => {
     expect(codes).toEqual([1000]);
     expect(c.socket.state).toBe('stopped');
     expect(c.socket.send('late')).toBe(false);
+  });
+
+  it('many reconnects leave no socket or timer behind once closed', async () => {
+    const count = (kind: string) => process.getActiveResourcesInfo().filter((r) => r === kind).length;
+    const srv = await server({ onConnection: (ws) => ws.close(4000, 'go away') });
+    await sleep(50);
+    const baseline = { tcp: count('TCPSocketWrap'), timers: count('Timeout') };
+    const c = client(srv.url, {
+      backoff: { initialMs: 5, maxMs: 20 },
+      heartbeat: { intervalMs: 50, timeoutMs: 50 },
+    });
+    c.socket.start();
+    await waitUntil(() => srv.upgradeCount >= 15, '15 reconnects');
+    // Close while a retry timer is pending: the hardest moment to leave nothing behind.
+    await waitUntil(() => c.socket.state === 'backing-off', 'backing off');
+    await c.socket.close();
+    await sleep(100);
+    await waitUntil(
+      () => count('TCPSocketWrap') <= baseline.tcp && count('Timeout') <= baseline.timers,
+      `resources back to baseline (tcp ${baseline.tcp}, timers ${baseline.timers}; now ${process.getActiveResourcesInfo().join(',')})`,
+      2_000,
+    );
+    expect(c.last()?.state).toBe('stopped');
   });
 });
