@@ -54,6 +54,7 @@ export class FakeDeconzServer {
   private wsHttpServer?: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<Duplex>();
+  private readonly rawSockets = new WeakMap<WebSocket, Duplex>();
   private restPortValue = 0;
   private wsPortValue = 0;
   private keyCounter = 0;
@@ -63,8 +64,9 @@ export class FakeDeconzServer {
     this.notifyAll = opts.notifyAll ?? true;
     this.locked = opts.locked ?? true;
     for (const key of opts.apiKeys ?? []) this.keys.add(key);
-    this.wss.on('connection', (ws) => {
+    this.wss.on('connection', (ws, req: http.IncomingMessage) => {
       this.connections += 1;
+      this.rawSockets.set(ws, req.socket);
       ws.on('ping', () => {
         this.pings += 1;
       });
@@ -124,6 +126,11 @@ export class FakeDeconzServer {
   async close(): Promise<void> {
     await this.stop();
     this.wss.close();
+  }
+
+  /** Stop reading from every client: pings go unanswered, like a gateway that hung or a dead link. */
+  freezeClients(): void {
+    for (const client of this.clients) this.rawSockets.get(client)?.pause();
   }
 
   /** Push one frame to every connected client, keys sorted as deCONZ does. */

@@ -43,7 +43,12 @@ export function isNoise(deps: NormaliserDeps, r: string, id: string): boolean {
  * One push frame → events. Keeps the name map and state cache current as a side effect. Frames for ids
  * the name map does not know should be resolved (REST) by the caller first; they still work without.
  */
-export function normaliseFrame(deps: NormaliserDeps, frame: Frame): HomeEvent[] {
+export interface FrameContext {
+  /** The frame arrived while the post-connect snapshot was loading (it is live, not part of the snapshot). */
+  duringSnapshot?: boolean;
+}
+
+export function normaliseFrame(deps: NormaliserDeps, frame: Frame, fc: FrameContext = {}): HomeEvent[] {
   if (frame.t !== undefined && frame.t !== 'event') return [];
   if (frame.e === 'scene-called') return sceneCalled(deps, frame);
   if (!isResourceKind(frame.r) || frame.id === undefined) return [];
@@ -51,7 +56,7 @@ export function normaliseFrame(deps: NormaliserDeps, frame: Frame): HomeEvent[] 
   const id = frame.id;
   switch (frame.e) {
     case 'changed':
-      return changed(deps, frame, r, id);
+      return changed(deps, frame, r, id, fc);
     case 'added':
       return added(deps, frame, r, id);
     case 'deleted':
@@ -61,7 +66,13 @@ export function normaliseFrame(deps: NormaliserDeps, frame: Frame): HomeEvent[] 
   }
 }
 
-function changed(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string): HomeEvent[] {
+function changed(
+  deps: NormaliserDeps,
+  frame: Frame,
+  r: ResourceKind,
+  id: string,
+  fc: FrameContext,
+): HomeEvent[] {
   // Renames come as a top-level `name` (legacy, and groups) or inside `attr` (since 2020). Neither notifies;
   // `attr.lastseen` alone is the v2.30+ heartbeat of a device and carries nothing for us either.
   const newName = frame.name ?? (typeof frame.attr?.name === 'string' ? frame.attr.name : undefined);
@@ -76,7 +87,7 @@ function changed(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string
   const events: HomeEvent[] = [];
   if (frame.state) {
     const origin = liveOrigin(frame, frame.state);
-    const stateless = noise ? [] : statelessEvents(deps, subject, frame.state, origin);
+    const stateless = noise ? [] : statelessEvents(deps, subject, frame.state, origin, fc);
     const level = changeEvents(deps, subject, 'state', frame.state, origin);
     events.push(...stateless, ...(noise ? [] : level));
   }
@@ -102,12 +113,13 @@ function statelessEvents(
   subject: Subject & { r: ResourceKind },
   state: Values,
   origin: Origin,
+  fc: FrameContext,
 ) {
   const events: HomeEvent[] = [];
   const { tracker, names } = deps;
   const name = names.nameOf(subject.r, subject.id);
   const fresh = (key: string, value: unknown) =>
-    tracker.isNewStateless(subject.r, subject.id, key, value, state.lastupdated);
+    tracker.isNewStateless(subject.r, subject.id, key, value, state.lastupdated, fc.duringSnapshot);
   const stamp = typeof state.lastupdated === 'string' ? state.lastupdated : String(deps.now());
 
   if (

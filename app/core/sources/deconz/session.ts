@@ -104,6 +104,8 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
 
   /** A refusal found by the snapshot ends the connection as auth-failed (see onOpen). */
   let refusedDuringSync: RevokedKeyError | undefined;
+  /** From open until the snapshot is applied: frames received now are live, whatever the snapshot says. */
+  let syncing = false;
 
   async function resync(): Promise<void> {
     try {
@@ -114,6 +116,8 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     } catch (err) {
       if (noteRevoked(err)) refusedDuringSync = err as RevokedKeyError;
       else ctx.log.warn(`deCONZ resync failed: ${errorText(err)}`);
+    } finally {
+      syncing = false;
     }
   }
 
@@ -138,7 +142,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     }
   }
 
-  async function handle(frame: Frame): Promise<void> {
+  async function handle(frame: Frame, duringSnapshot: boolean): Promise<void> {
     if (frame.e === 'scene-called' && frame.gid !== undefined && !names.has('groups', frame.gid)) {
       await lookup('groups', frame.gid);
     } else if (isResourceKind(frame.r) && frame.id !== undefined && !names.has(frame.r, frame.id)) {
@@ -146,7 +150,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       if (frame.e === 'changed') await lookup(frame.r, frame.id, frame);
       else if (frame.e === 'added' && typeof embedded?.name !== 'string') await lookup(frame.r, frame.id);
     }
-    const events = normaliseFrame(deps, frame);
+    const events = normaliseFrame(deps, frame, { duringSnapshot });
     if (events.length > 0) ctx.emit(events);
   }
 
@@ -167,13 +171,15 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     async onOpen() {
       // Connect first, then snapshot: frames that arrive during the GETs wait in the queue behind it.
       refusedDuringSync = undefined;
+      syncing = true;
       await enqueue(resync);
       // The socket itself needs no key, but a revoked key means stale names and no resync: stop and say so.
       if (refusedDuringSync) throw refusedDuringSync;
     },
     onText(text) {
       const frame = parseFrame(text);
-      void enqueue(() => handle(frame));
+      const duringSnapshot = syncing;
+      void enqueue(() => handle(frame, duringSnapshot));
     },
     heartbeat: { intervalMs: opts.pingIntervalSeconds * 1000, timeoutMs: opts.pingTimeoutSeconds * 1000 },
     dispose() {

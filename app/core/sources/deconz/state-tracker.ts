@@ -14,6 +14,8 @@ interface Entry {
   config: Values;
   /** Per stateless key (buttonevent, action…): the `lastupdated|value` of the last one reported. */
   stateless: Map<string, string>;
+  /** The same, as the last REST snapshot showed it. */
+  snapshotStateless: Map<string, string>;
 }
 
 /**
@@ -30,7 +32,7 @@ export class StateTracker {
     const k = `${r}/${id}`;
     let e = this.entries.get(k);
     if (!e) {
-      e = { state: {}, config: {}, stateless: new Map() };
+      e = { state: {}, config: {}, stateless: new Map(), snapshotStateless: new Map() };
       this.entries.set(k, e);
     }
     return e;
@@ -58,30 +60,37 @@ export class StateTracker {
 
   /**
    * True when this stateless value (a button press, keypad action) was not reported before. Two presses
-   * of the same button differ in `lastupdated`; a re-send of the same push does not.
+   * of the same button differ in `lastupdated`; a re-send of the same push does not. A frame that
+   * arrived while the snapshot loaded (`pushedAfterSnapshotStarted`) was pushed over the new socket, so it
+   * is live even when the snapshot already shows the same press: only frames it follows can rule it out.
    */
-  isNewStateless(r: string, id: string, key: string, value: unknown, lastupdated: unknown): boolean {
-    const stamp = `${String(lastupdated ?? '')}|${JSON.stringify(value)}`;
-    const seen = this.entry(r, id).stateless;
+  isNewStateless(
+    r: string,
+    id: string,
+    key: string,
+    value: unknown,
+    lastupdated: unknown,
+    pushedAfterSnapshotStarted = false,
+  ): boolean {
+    const stamp = stampOf(value, lastupdated);
+    const e = this.entry(r, id);
     // A frame without lastupdated (old firmware, some test captures) cannot be told from a re-send:
     // count it, since a missed press is worse than an unlikely duplicate.
     if (lastupdated === undefined || lastupdated === null || lastupdated === 'none') {
-      seen.set(key, stamp);
+      e.stateless.set(key, stamp);
       return true;
     }
-    if (seen.get(key) === stamp) return false;
-    seen.set(key, stamp);
+    const seenInFrame = e.stateless.get(key) === stamp;
+    const seenInSnapshot = !pushedAfterSnapshotStarted && e.snapshotStateless.get(key) === stamp;
+    if (seenInFrame || seenInSnapshot) return false;
+    e.stateless.set(key, stamp);
     return true;
   }
 
-  /**
-   * After a REST snapshot: the press (or keypad action) it shows is old news, so a later re-send of it must
-   * not count. The price: a press made in the instant between the socket opening and the snapshot is
-   * taken as already seen; replaying presses is the worse mistake.
-   */
+  /** After a REST snapshot: the press (or keypad action) it shows is old news, never replayed. */
   seedStateless(r: string, id: string, key: string, value: unknown, lastupdated: unknown): void {
     if (value === undefined || value === null) return;
-    this.entry(r, id).stateless.set(key, `${String(lastupdated ?? '')}|${JSON.stringify(value)}`);
+    this.entry(r, id).snapshotStateless.set(key, stampOf(value, lastupdated));
   }
 
   /** Returns true when the device just became low (it was not flagged before). */
@@ -107,6 +116,10 @@ export class StateTracker {
   size(): number {
     return this.entries.size;
   }
+}
+
+function stampOf(value: unknown, lastupdated: unknown): string {
+  return `${String(lastupdated ?? '')}|${JSON.stringify(value)}`;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

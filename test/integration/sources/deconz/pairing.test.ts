@@ -32,6 +32,17 @@ describe('deCONZ pairing and keys', () => {
     expect(gw.clients).toHaveLength(0);
   });
 
+  it('backs off (not auth-failed) while the gateway cannot be reached', async () => {
+    const gw = await gateway({ locked: false, apiKeys: [] });
+    await gw.stop();
+    const h = session(gw, {});
+    await h.waitForState('backing-off', 5000);
+    expect(h.status().lastError).toMatch(/cannot reach the gateway/);
+    await gw.start(gw.restPort);
+    await h.waitForState('open', 8000);
+    expect(h.savedSecrets.apiKey).toBeDefined();
+  });
+
   it('reports a revoked key as auth-failed and does not retry in a loop', async () => {
     const gw = await gateway({ locked: true });
     const h = await openSession(gw);

@@ -18,6 +18,18 @@ describe.each(['separate', 'single'] as const)('deCONZ session, WebSocket on a %
     await openSession(gw);
     await gw.waitFor(() => gw.pings >= 2, 5000, 'two pings');
   });
+
+  it('replaces a socket whose pings go unanswered', async () => {
+    const gw = await gateway({ layout });
+    const h = await openSession(gw);
+    gw.freezeClients();
+    await gw.waitFor(() => gw.connections >= 2, 8000, 'a new connection');
+    // Straight away, even while the new connection's snapshot may still be loading.
+    await flush(gw, h);
+    expect(h.statuses.some((s) => s.state === 'backing-off' && /heartbeat/.test(s.lastError ?? ''))).toBe(
+      true,
+    );
+  });
 });
 
 describe('deCONZ transitions', () => {

@@ -59,6 +59,19 @@ describe('deCONZ resync after a reconnect', () => {
     expect(press('2025-12-31T23:11:00')).toEqual([]);
   });
 
+  it('counts a press pushed while the snapshot loaded, even though the snapshot shows it', () => {
+    const deps = primedDeps();
+    const snapshot = stateSnapshot();
+    snapshot.sensors['12']!.state = { buttonevent: 2002, lastupdated: '2026-01-01T11:00:00.500' };
+    applySnapshot(deps, snapshot, true);
+    const frame = parseFrame(
+      '{"t":"event","e":"changed","r":"sensors","id":"12","state":{"buttonevent":2002,"lastupdated":"2026-01-01T11:00:00.500"}}',
+    );
+    expect(normaliseFrame(deps, frame, { duringSnapshot: true })).toHaveLength(1);
+    // …and its re-send afterwards is not another press.
+    expect(normaliseFrame(deps, frame)).toHaveLength(0);
+  });
+
   it('counts a press made after the snapshot', () => {
     const deps = primedDeps();
     const [press] = normaliseFrame(
