@@ -18,6 +18,7 @@ export interface NamedItem {
   id: string;
   label: string;
   type?: string;
+  folder?: boolean;
 }
 
 export function parseLibraryChange(data: unknown): LibraryChange {
@@ -45,11 +46,12 @@ export async function lookupNames(
   const result = await get(`/Items?${query.toString()}`);
   const items = isRecord(result) && Array.isArray(result.Items) ? result.Items.filter(isRecord) : [];
   return items
-    .filter((i) => typeof i.Id === 'string' && !FOLDER_TYPES.has(String(i.Type)))
+    .filter((i) => typeof i.Id === 'string')
     .map((i) => ({
       id: i.Id as string,
       label: itemLabel(i as NowPlayingItem),
       type: typeof i.Type === 'string' ? i.Type : undefined,
+      folder: FOLDER_TYPES.has(String(i.Type)),
     }));
 }
 
@@ -63,18 +65,22 @@ export function libraryEvents(
   env: Envelope,
   key: string,
   change: LibraryChange,
-  names: NamedItem[],
+  looked: NamedItem[],
 ): HomeEvent[] {
   const events: HomeEvent[] = [];
+  // Library folders ride along in ItemsAdded; once a lookup shows them, they are not counted as news.
+  const folders = new Set(looked.filter((n) => n.folder).map((n) => n.id));
+  const added = change.added.filter((id) => !folders.has(id));
+  const names = looked.filter((n) => !n.folder);
   const counts = {
-    added: change.added.length,
+    added: added.length,
     updated: change.updated.length,
     removed: change.removed.length,
   };
-  if (change.added.length > 0) {
+  if (added.length > 0) {
     const labels = names.map((n) => n.label);
-    const more = change.added.length - names.length;
-    const single = change.added.length === 1 || names.length === 1;
+    const more = added.length - names.length;
+    const single = added.length === 1;
     const first = names[0];
     events.push(
       makeEvent(ctx, {
@@ -83,14 +89,14 @@ export function libraryEvents(
         title:
           single && first
             ? `New on ${ctx.sourceName}: ${first.label}`
-            : `${ctx.sourceName}: ${plural(change.added.length, 'new item')}`,
+            : `${ctx.sourceName}: ${plural(added.length, 'new item')}`,
         body:
           labels.length > 0
-            ? `${labels.join(', ')}${more > 0 && labels.length > 1 ? ` and ${more} more` : ''}`
-            : plural(change.added.length, 'item') + ' added',
-        entity: { id: first?.id ?? change.added[0]!, name: first?.label ?? change.added[0]!, kind: 'item' },
-        url: webLink(ctx.flavour, ctx.base, first?.id ?? change.added[0]),
-        data: { ...counts, names: labels, itemIds: change.added.slice(0, 50) },
+            ? `${labels.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+            : plural(added.length, 'item') + ' added',
+        entity: { id: first?.id ?? added[0]!, name: first?.label ?? added[0]!, kind: 'item' },
+        url: webLink(ctx.flavour, ctx.base, first?.id ?? added[0]),
+        data: { ...counts, names: labels, itemIds: added.slice(0, 50) },
         raw: env,
       }),
     );

@@ -140,8 +140,11 @@ describe.each(flavours)('emby source against a fake %s server', (flavour) => {
       { Name: 'Arrival', ProductionYear: 2016 },
     ]);
     const added = await h.waitForEvent('emby.library.added');
-    expect(added.body).toBe('Dune (2021), Arrival (2016) and 1 more');
-    expect(added.data).toMatchObject({ added: 3 });
+    expect(added).toMatchObject({
+      title: 'Media: 2 new items',
+      body: 'Dune (2021), Arrival (2016)',
+      data: { added: 2 },
+    });
   });
 
   it('a failed scheduled task is reported once', async () => {

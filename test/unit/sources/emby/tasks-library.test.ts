@@ -51,7 +51,8 @@ describe('emby library changes', () => {
     ]);
     expect(events.map((e) => e.type)).toEqual(['emby.library.added', 'emby.library.updated']);
     expect(events[0]).toMatchObject({
-      title: 'New on Jellyfin: Some Show S01E01 · Pilot',
+      title: 'Jellyfin: 2 new items',
+      body: 'Some Show S01E01 · Pilot and 1 more',
       data: { added: 2, updated: 1, removed: 0 },
     });
     const anonymous = libraryEvents(eventContext(), env, 'k', change, []);
@@ -73,7 +74,18 @@ describe('emby library changes', () => {
       ['a', 'f'],
       'u1',
     );
-    expect(names).toEqual([{ id: 'a', label: 'Dune (2021)', type: 'Movie' }]);
+    expect(names).toEqual([
+      { id: 'a', label: 'Dune (2021)', type: 'Movie', folder: false },
+      { id: 'f', label: 'Movies', type: 'CollectionFolder', folder: true },
+    ]);
+    const env = parseEnvelope(
+      JSON.stringify({ MessageType: 'LibraryChanged', Data: { ItemsAdded: ['a', 'f'] } }),
+    );
+    const [added] = libraryEvents(eventContext(), env, 'k', parseLibraryChange(env.Data), names);
+    expect(added).toMatchObject({
+      title: 'New on Jellyfin: Dune (2021)',
+      data: { added: 1, itemIds: ['a'] },
+    });
     expect(paths).toEqual(['/Items?Ids=a%2Cf&Fields=ProductionYear&UserId=u1']);
   });
 });
