@@ -159,10 +159,13 @@ describe('jsonl history file', () => {
     const store = open();
     fill(store, 1, 1);
     const realWrite = fs.writeSync;
-    const spy = vi.spyOn(fs, 'writeSync').mockImplementationOnce(((fd: number, data: Buffer) => {
+    const halfThenFail = (fd: number, data: Buffer): number => {
       realWrite(fd, data, 0, Math.floor(data.length / 2));
       throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
-    }) as typeof fs.writeSync);
+    };
+    const spy = vi
+      .spyOn(fs, 'writeSync')
+      .mockImplementationOnce(halfThenFail as unknown as typeof fs.writeSync);
     expect(store.append(makeEvent(2), makeDecision(2)).seq).toBe(2);
     spy.mockRestore();
     expect(store.stats()).toMatchObject({ writeErrors: 1, lastError: 'EIO: i/o error, write' });
