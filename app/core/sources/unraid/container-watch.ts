@@ -65,8 +65,12 @@ export class ContainerWatch {
       this.queue([this.dockerEvent('stopped', time, raw, [], stopped)], 'array');
       return;
     }
+    // Each event keeps only its own container as raw, not the whole list of thirty.
+    const byName = new Map(list.map((c) => [c.name, c]));
     this.queue(
-      diff.changes.map((c) => containerEvent(this.deps.sourceId, c, time, raw)),
+      diff.changes.map((c) =>
+        containerEvent(this.deps.sourceId, c, time, byName.get(c.name) ?? { name: c.name }),
+      ),
       'array-or-docker',
     );
   }
