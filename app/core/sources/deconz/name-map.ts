@@ -104,6 +104,8 @@ export class NameMap {
 
   /** Replace one kind wholesale after a REST listing; vanished ids become tombstones. */
   replaceAll(r: string, resources: Record<string, RestResource>): void {
+    const now = this.now();
+    for (const [k, dead] of this.tombstones) if (dead.until <= now) this.tombstones.delete(k);
     for (const k of [...this.entries.keys()]) {
       const [kind, id] = splitKey(k);
       if (kind === r && !Object.hasOwn(resources, id)) this.remove(r, id);

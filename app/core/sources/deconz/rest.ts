@@ -94,5 +94,6 @@ function optional(err: unknown): undefined {
 }
 
 function redact(text: string, key: string): string {
-  return key ? text.split(key).join('<api key>') : text;
+  if (!key) return text;
+  return text.split(key).join('<api key>').split(encodeURIComponent(key)).join('<api key>');
 }
