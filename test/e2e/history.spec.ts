@@ -28,6 +28,8 @@ test.describe('history view', () => {
     // The token left the address bar once the page had it.
     expect(page.url()).not.toContain('token=');
     await page.screenshot({ path: 'test-results/history-view.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/history-view-dark.png' });
   });
 
   test('renders server-supplied markup as text, never as HTML', async ({ page }) => {

@@ -31,27 +31,27 @@ export function HistoryRow({ entry, sourceName, onMarkRead }: Props) {
         <span className="entry-source">{sourceName}</span>
         <span className="entry-type">{event.type}</span>
         {event.entity && <span className="entry-entity">{event.entity.name}</span>}
+        <span className="entry-actions">
+          {url && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void openLink(url).catch(() => undefined)}
+            >
+              Open link
+            </button>
+          )}
+          {!entry.read && (
+            <button type="button" className="ghost small" onClick={() => onMarkRead(entry.seq)}>
+              Mark read
+            </button>
+          )}
+        </span>
       </div>
       <div className="entry-why">
         <ActionBadge action={decision.action} />
         <span className="entry-reason">{decision.reason}</span>
         {decision.ruleId && <span className="entry-rule">rule: {decision.ruleId}</span>}
-      </div>
-      <div className="entry-actions">
-        {url && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => void openLink(url).catch(() => undefined)}
-          >
-            Open link
-          </button>
-        )}
-        {!entry.read && (
-          <button type="button" className="ghost small" onClick={() => onMarkRead(entry.seq)}>
-            Mark read
-          </button>
-        )}
       </div>
     </article>
   );
