@@ -207,6 +207,14 @@ describe('jsonl history file', () => {
     expect(entries[0]!.event.title).toBe('Title 3');
   });
 
+  it('stores sample events the caller appends (what to keep is the engine’s call)', async () => {
+    const { open } = setup();
+    const store = open();
+    store.append(makeEvent(1, { sample: true, data: { cpuPercent: 97 } }), makeDecision(0));
+    await store.close();
+    expect(open().query({}).entries[0]!.event).toMatchObject({ sample: true, data: { cpuPercent: 97 } });
+  });
+
   it('throws on use after close', async () => {
     const { open } = setup();
     const store = open();
