@@ -8,7 +8,8 @@ import { HistoryView } from './history/HistoryView';
 import { SettingsView } from './settings/SettingsView';
 
 export function App() {
-  const [view, setView] = useHashRoute();
+  const [route, setView] = useHashRoute();
+  const { view } = route;
   const connection = useConnection();
   const info = useAppInfo();
   const settingsState = useSettings();
@@ -48,7 +49,11 @@ export function App() {
         </span>
       </header>
       <main className="content">
-        {view === 'history' ? <HistoryView /> : <SettingsView state={settingsState} info={info} />}
+        {view === 'history' ? (
+          <HistoryView focusSeq={route.seq} />
+        ) : (
+          <SettingsView state={settingsState} info={info} />
+        )}
       </main>
       {info?.host === 'serve' && <Toasts />}
     </div>

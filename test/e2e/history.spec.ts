@@ -83,4 +83,18 @@ test.describe('history view', () => {
     await expect(page.getByRole('article', { name: 'SMART warning on sdb' })).toBeVisible();
     await expect(page.getByTestId('total-count')).toHaveText('5');
   });
+
+  test('opening #/history?seq=N (a clicked notification) marks that entry read and highlights it', async ({
+    herald,
+    page,
+  }) => {
+    const ups = herald.history.query({ limit: 10 }).entries.find((e) => e.event.title === frames.ups.title)!;
+    await page.goto(`${herald.url}#/history?seq=${ups.seq}`);
+    const row = page.locator('.history-row.focused');
+    await expect(row.getByRole('article', { name: frames.ups.title })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Mark read' })).toHaveCount(0);
+    await expect
+      .poll(() => herald.history.query({ limit: 10 }).entries.find((e) => e.seq === ups.seq)?.read)
+      .toBe(true);
+  });
 });

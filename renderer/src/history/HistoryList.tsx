@@ -7,12 +7,13 @@ interface Props {
   entries: HistoryEntry[];
   hasMore: boolean;
   sourceNames: Record<string, string>;
+  focusSeq?: number;
   onLoadMore(): void;
   onMarkRead(seq: number): void;
 }
 
 /** Only the rows on screen are in the DOM, so 50 000 entries scroll as smoothly as 50. */
-export function HistoryList({ entries, hasMore, sourceNames, onLoadMore, onMarkRead }: Props) {
+export function HistoryList({ entries, hasMore, sourceNames, focusSeq, onLoadMore, onMarkRead }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -23,6 +24,11 @@ export function HistoryList({ entries, hasMore, sourceNames, onLoadMore, onMarkR
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1);
+
+  const focusIndex = focusSeq === undefined ? -1 : entries.findIndex((e) => e.seq === focusSeq);
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
 
   useEffect(() => {
     if (hasMore && last && last.index >= entries.length - 10) onLoadMore();
@@ -41,7 +47,7 @@ export function HistoryList({ entries, hasMore, sourceNames, onLoadMore, onMarkR
           return (
             <div
               key={item.key}
-              className="history-row"
+              className={`history-row${entry.seq === focusSeq ? ' focused' : ''}`}
               data-index={item.index}
               ref={virtualizer.measureElement}
               aria-setsize={entries.length}

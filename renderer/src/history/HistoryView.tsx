@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useDebounced } from '../hooks/useDebounced';
 import { emptyFilters, useHistory } from '../hooks/useHistory';
 import type { HistoryFilters as Filters } from '../hooks/useHistory';
@@ -6,7 +6,8 @@ import { useSourceStatuses } from '../hooks/useSourceStatuses';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 
-export function HistoryView() {
+/** `focusSeq`: the entry a clicked notification opened the window for; it is marked read and scrolled to. */
+export function HistoryView({ focusSeq }: { focusSeq?: number }) {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const debouncedText = useDebounced(filters.text, 250);
   const history = useHistory({ ...filters, text: debouncedText });
@@ -17,6 +18,10 @@ export function HistoryView() {
   );
   const sourceNames = useMemo(() => Object.fromEntries(sources.map((s) => [s.id, s.name])), [sources]);
   const filtered = JSON.stringify(filters) !== JSON.stringify(emptyFilters);
+  const { markRead } = history;
+  useEffect(() => {
+    if (focusSeq !== undefined) void markRead([focusSeq]).catch(() => undefined);
+  }, [focusSeq, markRead]);
 
   return (
     <section className="view history-view" aria-labelledby="history-heading">
@@ -59,6 +64,7 @@ export function HistoryView() {
           entries={history.entries}
           hasMore={history.hasMore}
           sourceNames={sourceNames}
+          focusSeq={focusSeq}
           onLoadMore={() => void history.loadMore()}
           onMarkRead={(seq) => void history.markRead([seq])}
         />
