@@ -149,13 +149,13 @@ describe('Unraid current agent (/api/v1/ws)', () => {
   });
 
   it('answers server pings and stays connected; a client that does not is evicted', async () => {
-    const agent = await currentAgent({ pingIntervalMs: 100, pongTimeoutMs: 300 });
+    const agent = await currentAgent({ pingIntervalMs: 100, pongTimeoutMs: 1000 });
     const h = session(agent.url, { flavour: 'current' });
     await seeded(agent, h);
     const raw = new WebSocket(`ws://127.0.0.1:${agent.port}/api/v1/ws`, { autoPong: false });
     const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)));
     raw.on('error', () => {});
-    const code = await Promise.race([closed, sleep(3000).then(() => -1)]);
+    const code = await Promise.race([closed, sleep(6000).then(() => -1)]);
     raw.terminate();
     expect(code).toBe(1006); // dropped without a close frame, like an expired read deadline
     expect(agent.evictions).toBe(1);

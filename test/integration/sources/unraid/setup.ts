@@ -28,7 +28,7 @@ export async function currentAgent(opts: CurrentAgentOptions = {}): Promise<Fake
   const agent = await new FakeCurrentAgent({
     intervals: FAST,
     pingIntervalMs: 100,
-    pongTimeoutMs: 500,
+    pongTimeoutMs: 2000, // generous: a stalled test worker must not look like a dead client
     ...opts,
   }).start();
   cleanups.push(() => agent.stop());
