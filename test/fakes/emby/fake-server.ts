@@ -34,6 +34,9 @@ export interface FakeEmby {
     Status: 'Completed' | 'Failed' | 'Cancelled' | 'Aborted';
     ErrorMessage?: string;
   }): void;
+  /** Live TV: a recording (or series recording) scheduled; returns the timer id. */
+  timerCreated(timer: { name: string; channel?: string; startDate?: string; series?: boolean }): string;
+  timerCancelled(id: string): void;
   /** Any push, to every socket (audience rules as the real server). */
   push(type: string, data?: unknown, audience?: 'all' | 'users' | 'admins'): number;
   /** Revokes one token, or every user token (an admin deleting devices). */
@@ -252,6 +255,31 @@ export async function startFakeEmby(options: FakeEmbyOptions): Promise<FakeEmby>
       task.LastExecutionResult = last;
       core.broadcast('ScheduledTaskEnded', last, 'admins');
       core.pushSubscribed('ScheduledTasksInfo');
+    },
+    timerCreated(t) {
+      const id = hexId(`timer-${t.name}-${Math.random()}`);
+      const programId = hexId(`program-${t.name}`);
+      const startDate = t.startDate ?? new Date(Date.now() + 3_600_000).toISOString();
+      state.timers.set(id, {
+        Id: id,
+        Name: t.name,
+        ChannelName: t.channel ?? 'BBC One',
+        StartDate: startDate,
+        ProgramId: programId,
+        series: t.series === true,
+      });
+      // RecordingNotifier: users with Live TV access, i.e. sessions that have a user.
+      core.broadcast(
+        t.series ? 'SeriesTimerCreated' : 'TimerCreated',
+        t.series ? { Id: id } : { Id: id, ProgramId: programId },
+        'users',
+      );
+      return id;
+    },
+    timerCancelled(id) {
+      const t = state.timers.get(id);
+      state.timers.delete(id);
+      core.broadcast(t?.series ? 'SeriesTimerCancelled' : 'TimerCancelled', { Id: id }, 'users');
     },
     push: (type, data, audience) => core.broadcast(type, data, audience),
     revokeTokens(token) {

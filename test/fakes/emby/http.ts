@@ -187,6 +187,13 @@ export async function handleRest(
   if (route === 'POST /Sessions/Capabilities/Full') return capabilities(c, info);
   if (route === 'GET /System/ActivityLog/Entries') return activityLog(c, info);
   if (route === 'GET /Items') return items(c);
+  const timer = /^GET \/LiveTv\/(Timers|SeriesTimers)\/([^/]+)$/.exec(route);
+  if (timer) {
+    const found = core.state.timers.get(decodeURIComponent(timer[2]!));
+    if (!found || found.series !== (timer[1] === 'SeriesTimers')) return send(res, 404, 'timer not found');
+    const { series: _series, ...dto } = found;
+    return send(res, 200, dto);
+  }
   const target = /^POST \/Sessions\/([^/]+)\/Message$/.exec(route);
   if (target) return postMessage(c, target[1]!);
   send(res, 404, `no route ${route}`);

@@ -67,6 +67,11 @@ export class FakeState {
   readonly activity: ActivityEntry[] = [];
   readonly items = new Map<string, FakeItem>();
   readonly capabilities: CapabilitiesPost[] = [];
+  /** Live TV timers and series timers by id (TimerInfoDto subset). */
+  readonly timers = new Map<
+    string,
+    { Id: string; Name: string; ChannelName: string; StartDate: string; ProgramId?: string; series: boolean }
+  >();
   readonly logins: { username: string; ok: boolean; deviceId?: string }[] = [];
   readonly tasks: {
     Id: string;

@@ -70,7 +70,7 @@ export function socketTarget(p: SocketParams): ConnectTarget {
 
 /** Where a notification click should land in the server's web UI. */
 export function webLink(flavour: Flavour, base: string, itemId?: string): string {
-  if (flavour === 'jellyfin')
-    return itemId ? `${base}/web/#/details?id=${itemId}` : `${base}/web/#/dashboard`;
-  return itemId ? `${base}/web/index.html#!/item?id=${itemId}` : `${base}/web/index.html#!/dashboard`;
+  const id = itemId ? encodeURIComponent(itemId) : undefined;
+  if (flavour === 'jellyfin') return id ? `${base}/web/#/details?id=${id}` : `${base}/web/#/dashboard`;
+  return id ? `${base}/web/index.html#!/item?id=${id}` : `${base}/web/index.html#!/dashboard`;
 }

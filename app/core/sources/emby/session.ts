@@ -11,10 +11,11 @@ import type { AuthState } from './credentials';
 import type { EventContext } from './event-factory';
 import { flavourFromPublicInfo, legacySocketPort, restBase, socketTarget } from './flavours';
 import { libraryEvents, lookupNames, parseLibraryChange } from './library';
+import { describeTimer } from './livetv';
 import type { NamedItem } from './library';
 import { normaliseMessage } from './normalise';
 import type { EmbyOptions, Flavour } from './options';
-import { KEEPALIVE_MESSAGE, SUBSCRIPTIONS, parseEnvelope } from './protocol';
+import { KEEPALIVE_MESSAGE, SUBSCRIPTIONS, isRecord, parseEnvelope, str } from './protocol';
 import type {
   ActivityLogEntry,
   Envelope,
@@ -164,7 +165,29 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
     emit(libraryEvents(eventContext(), env, key, change, names));
   }
 
-  /** Jellyfin sends one broadcast with the same MessageId to every socket; a repeat is dropped. */
+  /** Live TV: a scheduled recording is worth its programme name; the lookup is best effort. */
+  async function timerCreated(env: Envelope, key: string, kind: 'Timers' | 'SeriesTimers'): Promise<void> {
+    const events = normaliseMessage(env, eventContext(), key);
+    const timerId = isRecord(env.Data) ? str(env.Data.Id) : undefined;
+    if (timerId && events[0]) {
+      try {
+        const timer = await rest.get<unknown>(`/LiveTv/${kind}/${encodeURIComponent(timerId)}`, {
+          timeoutMs: 5000,
+        });
+        events[0] = describeTimer(events[0], timer);
+      } catch (err) {
+        ctx.log.debug(`${config.id}: timer ${timerId} unavailable: ${String(err)}`);
+      }
+    }
+    emit(events);
+  }
+
+  /** A MessageId worth keying on: real servers send fresh GUIDs, test data sometimes all zeros. */
+  function usefulId(id: string | undefined): string | undefined {
+    return id && !/^[0-]*$/.test(id) ? id : undefined;
+  }
+
+  /** A frame delivered twice (the JS/Python clients guard against it too) is dropped the second time. */
   function isRepeat(id: string | undefined): boolean {
     if (!id) return false;
     if (recentIds.includes(id)) return true;
@@ -180,7 +203,12 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
     ActivityLogEntry: () => void (activityDenied ? undefined : activity.sync()),
     ScheduledTasksInfo: (env) => emit(tasks.info(env.Data, eventContext())),
     ScheduledTaskEnded: (env) => emit(tasks.ended(env.Data, eventContext())),
-    LibraryChanged: (env, _link, key) => void onLibraryChanged(env, key),
+    LibraryChanged: (env, _link, key) =>
+      void onLibraryChanged(env, key).catch((err) =>
+        ctx.log.warn(`${config.id}: LibraryChanged: ${String(err)}`),
+      ),
+    TimerCreated: (env, _link, key) => void timerCreated(env, key, 'Timers'),
+    SeriesTimerCreated: (env, _link, key) => void timerCreated(env, key, 'SeriesTimers'),
   };
 
   const keepalive =
@@ -204,9 +232,11 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
     },
     onText(text, link) {
       const env = parseEnvelope(text);
-      if (isRepeat(env.MessageId)) return;
-      const key = env.MessageId ? `msg:${env.MessageId}` : `msg:${ctx.now()}:${seq++}`;
       const handler = Object.hasOwn(handlers, env.MessageType) ? handlers[env.MessageType] : undefined;
+      const id = usefulId(env.MessageId);
+      // Keepalives are answered every time, whatever their MessageId.
+      if (env.MessageType !== 'ForceKeepAlive' && isRepeat(id)) return;
+      const key = id ? `msg:${id}` : `msg:${ctx.now()}:${seq++}`;
       if (handler) handler(env, link, key);
       else emit(normaliseMessage(env, eventContext(), key));
     },

@@ -147,6 +147,26 @@ describe.each(flavours)('emby source against a fake %s server', (flavour) => {
     });
   });
 
+  it('Live TV timers are named through the REST lookup', async () => {
+    fake = await startFakeEmby({ flavour });
+    h = connect(fake);
+    await h.waitForState('open', 10_000);
+    await capabilitiesPosted(h, fake, 1);
+    const id = fake.timerCreated({ name: 'Evening News', channel: 'BBC One' });
+    const created = await h.waitForEvent('emby.livetv.timer_created');
+    expect(created).toMatchObject({
+      title: 'Media: recording scheduled: Evening News',
+      data: { timerId: id, channelName: 'BBC One' },
+    });
+    expect(created.body).toContain('BBC One');
+    fake.timerCancelled(id);
+    expect((await h.waitForEvent('emby.livetv.timer_cancelled')).entity?.id).toBe(id);
+    fake.timerCreated({ name: 'Nature', series: true });
+    expect((await h.waitForEvent('emby.livetv.series_timer_created')).title).toBe(
+      'Media: series recording scheduled: Nature',
+    );
+  });
+
   it('a failed scheduled task is reported once', async () => {
     fake = await startFakeEmby({ flavour });
     h = connect(fake);
