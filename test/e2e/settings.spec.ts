@@ -65,4 +65,25 @@ test.describe('settings view', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     expect(herald.saved.settings.quietHours.start).toBe('23:30');
   });
+
+  test('adding a source from the generated form; one that cannot connect shows its error', async ({
+    herald,
+    page,
+  }) => {
+    await page
+      .getByRole('combobox', { name: 'Kind of server to add' })
+      .selectOption({ label: 'JSON WebSocket' });
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await expect(page.getByLabel('Server URL')).toHaveValue('ws://localhost:8080/events');
+    await page.getByLabel('Name', { exact: true }).fill('Dead box');
+    // Port 9 on loopback: nothing listens, the connection is refused at once.
+    await page.getByLabel('Server URL').fill('ws://127.0.0.1:9/events');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    const card = page.getByRole('listitem', { name: 'Dead box' });
+    await expect(card).toBeVisible();
+    expect(herald.saved.settings.sources.map((s) => s.id)).toEqual(['lab', 'dead-box']);
+    await expect(card.locator('.source-error')).not.toBeEmpty({ timeout: 10_000 });
+    await expect(card.locator('.badge').first()).toHaveText(/Retrying|Connecting/);
+    await page.screenshot({ path: 'test-results/settings-source-error.png' });
+  });
 });

@@ -76,7 +76,10 @@ export function SourcesSection({ settings, save }: SectionProps) {
           type="button"
           className="primary"
           disabled={!newKind}
-          onClick={() => setEditing({ kind: newKind })}
+          onClick={() => {
+            setEditing({ kind: newKind });
+            setNewKind('');
+          }}
         >
           Add source
         </button>

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -158,5 +159,19 @@ describe('startServe', () => {
     expect((await fetch(`${handle.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
     expect((await fetch(`${handle.origin}/missing.js`)).status).toBe(404);
     expect((await fetch(`${handle.origin}/`, { method: 'POST' })).status).toBe(405);
+    // A page reached through another name (DNS rebinding) gets nothing.
+    const rebound = await new Promise<number | undefined>((resolve, reject) => {
+      const url = new URL(handle.origin);
+      request(
+        { host: url.hostname, port: url.port, path: '/', headers: { Host: `evil.example:${url.port}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
   });
 });
