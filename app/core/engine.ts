@@ -41,8 +41,10 @@ export function createEngine(opts: EngineOptions): Engine {
     emitter.emit(event, ...args);
 
   const record = (event: HomeEvent, decision: Decision): HistoryEntry => {
-    if (opts.history) return opts.history.append(event, decision);
-    return { seq: ++seq, recordedAt: now(), event, decision, read: decision.action !== 'notify' };
+    // Only a notification the user has not seen is unread: what was recorded or dropped never lights the badge.
+    const read = decision.action !== 'notify';
+    if (opts.history) return opts.history.append(event, decision, read);
+    return { seq: ++seq, recordedAt: now(), event, decision, read };
   };
 
   const raise = (raised: RaisedNotification) => {

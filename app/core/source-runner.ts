@@ -56,6 +56,9 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   let warning: { message: string; hint?: string } | undefined;
   const onSocketStatus = (update: ConnectionStatusUpdate) => {
     const open = update.state === 'open';
+    // A warning from before this connection (a locked gateway during pairing) is history once it opens;
+    // one raised while open (missing rights found by a lookup) stays until the next connection.
+    if (open && status.state !== 'open') warning = undefined;
     publish({
       state: update.state,
       lastError: open ? warning?.message : update.lastError,

@@ -150,9 +150,9 @@ export function openHistory(opts: OpenHistoryOptions): JsonlHistoryStore {
       return corruptLines;
     },
 
-    append(event: HomeEvent, decision: Decision): HistoryEntry {
+    append(event: HomeEvent, decision: Decision, read = false): HistoryEntry {
       assertOpen();
-      const entry: HistoryEntry = { seq: index.lastSeq + 1, recordedAt: now(), event, decision, read: false };
+      const entry: HistoryEntry = { seq: index.lastSeq + 1, recordedAt: now(), event, decision, read };
       const { line, stored } = encodeEntry(entry);
       write(line);
       fileLines++;

@@ -11,8 +11,8 @@ export function createMemoryHistory(opts: { retention: RetentionOptions; now?: (
   let retention: RetentionOptions = { ...opts.retention };
   const index = new HistoryIndex();
   return {
-    append(event, decision) {
-      const entry: HistoryEntry = { seq: index.lastSeq + 1, recordedAt: now(), event, decision, read: false };
+    append(event, decision, read = false) {
+      const entry: HistoryEntry = { seq: index.lastSeq + 1, recordedAt: now(), event, decision, read };
       index.add(entry);
       index.trim(retention, entry.recordedAt);
       return { ...entry };

@@ -8,7 +8,8 @@ export interface RetentionOptions {
 }
 
 export interface HistoryStore {
-  append(event: HomeEvent, decision: Decision): HistoryEntry;
+  /** `read` defaults to false; the engine passes true for what did not notify, so only unseen notifications count as unread. */
+  append(event: HomeEvent, decision: Decision, read?: boolean): HistoryEntry;
   query(query: HistoryQuery): HistoryPage;
   markRead(seqs: number[] | 'all'): void;
   unreadCount(): number;

@@ -74,10 +74,14 @@ describe('Electron host composition', () => {
     });
     herald = start(store);
     await until(() => wss!.clients.size === 1);
-    for (const client of wss!.clients)
+    for (const client of wss!.clients) {
+      client.send(JSON.stringify({ type: 'chatter', message: 'nothing to see' }));
       client.send(JSON.stringify({ type: 'smoke', level: 'critical', message: 'Smoke in the hall' }));
+    }
     await until(() => Notification.shown.length === 1);
     expect(Notification.shown[0]!.options).toMatchObject({ body: 'Smoke in the hall', urgency: 'critical' });
+    // Both are in the history; only the notification counts as unread.
+    expect(herald.history.query({}).total).toBe(2);
     expect(herald.history.unreadCount()).toBe(1);
     await until(() => Tray.instances[0]!.tooltip.includes('1 unread'), 2000);
   });
