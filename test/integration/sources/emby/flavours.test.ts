@@ -43,6 +43,15 @@ describe.each(flavours)('emby source against a fake %s server', (flavour) => {
     expect(h.savedSecrets.token).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('the flavour can be chosen instead of detected', async () => {
+    fake = await startFakeEmby({ flavour });
+    h = connect(fake, { flavour });
+    await h.waitForState('open', 10_000);
+    await capabilitiesPosted(h, fake, 1);
+    fake.sendDisplayMessage({ text: 'chosen' });
+    expect((await h.waitForEvent('emby.DisplayMessage')).body).toBe('chosen');
+  });
+
   it('DisplayMessage end to end: Header, Text and TimeoutMs', async () => {
     fake = await startFakeEmby({ flavour });
     h = connect(fake);
