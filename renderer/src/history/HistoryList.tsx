@@ -50,13 +50,13 @@ export function HistoryList({ entries, hasMore, sourceNames, focusSeq, onLoadMor
               className={`history-row${entry.seq === focusSeq ? ' focused' : ''}`}
               data-index={item.index}
               ref={virtualizer.measureElement}
-              aria-setsize={entries.length}
-              aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <HistoryRow
                 entry={entry}
                 sourceName={sourceNames[entry.event.sourceId] ?? entry.event.sourceId}
+                position={item.index + 1}
+                setSize={entries.length}
                 onMarkRead={onMarkRead}
               />
             </div>

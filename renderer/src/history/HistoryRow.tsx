@@ -6,17 +6,22 @@ import { formatTime } from '../format';
 interface Props {
   entry: HistoryEntry;
   sourceName: string;
+  /** Place in the feed, for screen readers (only the visible rows are in the DOM). */
+  position: number;
+  setSize: number;
   onMarkRead(seq: number): void;
 }
 
 /** One event and why it did or did not notify. Server text is rendered as text only. */
-export function HistoryRow({ entry, sourceName, onMarkRead }: Props) {
+export function HistoryRow({ entry, sourceName, position, setSize, onMarkRead }: Props) {
   const { event, decision } = entry;
   const url = event.url;
   return (
     <article
       className={`entry severity-edge-${event.severity}${entry.read ? '' : ' unread'}`}
       aria-label={event.title}
+      aria-posinset={position}
+      aria-setsize={setSize}
     >
       <header className="entry-head">
         {!entry.read && <span className="unread-dot" title="Unread" aria-label="Unread" />}
