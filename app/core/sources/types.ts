@@ -1,23 +1,16 @@
 import type { z } from 'zod';
+import type { SourceFieldInfo } from '../../shared/api';
 import type { HomeEvent } from '../../shared/home-event';
 import type { RuleInput } from '../../shared/rules';
 import type { SourceConfig } from '../../shared/settings';
 import type { AppKeepalive, ConnectTarget, HeartbeatOptions, SocketLink } from '../connection/types';
 import type { HttpClient } from '../http/types';
 
-/** Describes one setting of a kind, so the settings window can build its form from the registry. */
-export interface FieldSpec {
-  key: string;
-  label: string;
-  type: 'string' | 'number' | 'boolean' | 'select' | 'password';
-  /** Secret fields go to the secret store, never into settings. */
-  secret?: boolean;
-  required?: boolean;
-  options?: { value: string; label: string }[];
-  placeholder?: string;
-  help?: string;
-  default?: string | number | boolean;
-}
+/**
+ * Describes one setting of a kind, so the settings window can build its form from the registry. It is
+ * the API's serialisable field description: the settings window receives exactly what adapters declare.
+ */
+export type FieldSpec = SourceFieldInfo;
 
 export interface Logger {
   debug(message: string, extra?: unknown): void;
