@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { cspMetaTag } from './app/main/csp';
+
+/** Production pages carry the strict CSP; the dev server's hot reload needs inline scripts, so not there. */
+const strictCsp: Plugin = {
+  name: 'herald-csp',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace('<head>', `<head>\n    ${cspMetaTag()}`),
+};
 
 // Output goes to out/, never build/ (electron-builder's resources: icons, entitlements).
 export default defineConfig({
@@ -24,7 +33,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), strictCsp],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
