@@ -93,12 +93,12 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
   }
 
   /** `WebSocketPortNumber` ≠ HTTP port means the Media Browser 3 socket; `/System/Info` may be admin-only. */
-  async function legacyPort(): Promise<number | undefined> {
+  async function legacyPort(): Promise<number | undefined | 'unknown'> {
     try {
       const info = await rest.get<SystemInfo>('/System/Info');
-      return info ? legacySocketPort(info, base) : undefined;
+      return info ? legacySocketPort(info, base) : 'unknown';
     } catch (err) {
-      if (err instanceof AuthFailedError) return undefined;
+      if (err instanceof AuthFailedError) return 'unknown';
       throw err;
     }
   }
@@ -110,7 +110,8 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
     await authenticate(ctx, rest, detected, auth);
     const mayBeLegacy = detected === 'emby-legacy' || (detected === 'emby' && options.flavour === 'auto');
     // Keep the last port seen: a later /System/Info may fail while the socket port has not moved.
-    const port = mayBeLegacy ? ((await legacyPort()) ?? knownLegacyPort) : undefined;
+    const found = mayBeLegacy ? await legacyPort() : undefined;
+    const port = found === 'unknown' ? knownLegacyPort : found;
     knownLegacyPort = port;
     flavour = port ? 'emby-legacy' : detected;
     return socketTarget({
