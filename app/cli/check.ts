@@ -1,20 +1,18 @@
-import { listAdapters } from '../core/sources/registry';
+import { effectiveRules } from '../core/rules/effective-rules';
+import { presetsByKind } from '../core/sources/registry';
+import { printProblems } from './host';
 import { loadConfig } from './load-config';
 
 export function runCheck(file: string): number {
   const loaded = loadConfig(file);
   if (!loaded.ok) {
-    process.stderr.write(`${file}: ${loaded.errors.length} problem(s)\n`);
-    for (const error of loaded.errors) process.stderr.write(`  - ${error}\n`);
+    printProblems(file, loaded.errors);
     return 1;
   }
   const { settings } = loaded;
-  const kinds = new Set(settings.sources.filter((s) => s.presets).map((s) => s.kind));
-  const presets = listAdapters()
-    .filter((a) => kinds.has(a.kind))
-    .reduce((n, a) => n + a.presets.filter((p) => !settings.disabledPresets.includes(p.id)).length, 0);
+  const presets = effectiveRules(settings, presetsByKind()).length - settings.rules.length;
   process.stdout.write(
-    `${file}: OK — ${settings.sources.length} source(s), ${settings.rules.length} rule(s), ${presets} preset rule(s)\n`,
+    `${file}: OK — ${settings.sources.length} source(s), ${settings.rules.length} rule(s), ${presets} preset rule(s) in effect\n`,
   );
   return 0;
 }

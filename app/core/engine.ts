@@ -12,13 +12,9 @@ import { createRuleState, evaluate } from './rules/evaluate';
 import type { RuleState } from './rules/evaluate';
 import { createSourceRunner } from './source-runner';
 import type { SourceRunner } from './source-runner';
-import { getAdapter, isKnownSourceKind, listAdapters } from './sources/registry';
+import { getAdapter, isKnownSourceKind, presetsByKind } from './sources/registry';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function presetsByKind() {
-  return Object.fromEntries(listAdapters().map((a) => [a.kind, a.presets]));
-}
 
 /**
  * The engine: sources → rules → policy → history and sinks. Hosts (Electron main, the CLI) own

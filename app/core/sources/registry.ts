@@ -3,6 +3,7 @@ import { deconzAdapter } from './deconz/adapter';
 import { embyAdapter } from './emby/adapter';
 import { tvheadendAdapter } from './tvheadend/adapter';
 import { unraidAdapter } from './unraid/adapter';
+import type { RuleInput } from '../../shared/rules';
 import type { SourceAdapter } from './types';
 
 /**
@@ -30,4 +31,9 @@ export function isKnownSourceKind(kind: string): boolean {
 
 export function listAdapters(): SourceAdapter<unknown>[] {
   return Object.values(ADAPTERS);
+}
+
+/** Every kind's preset rules, for `effectiveRules`. */
+export function presetsByKind(): Record<string, RuleInput[]> {
+  return Object.fromEntries(listAdapters().map((adapter) => [adapter.kind, adapter.presets]));
 }
