@@ -5,7 +5,9 @@ import { createApiHandlers } from '../core/api/handlers';
 import type { ApiHandlers } from '../core/api/handlers';
 import { createEngine } from '../core/engine';
 import type { Engine } from '../core/engine-types';
+import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
+import type { RetentionOptions } from '../core/history/types';
 import type { HistoryStore } from '../core/history/types';
 import { API } from '../shared/api';
 import { isAutostartEnabled, setAutostart } from './autostart';
@@ -58,6 +60,21 @@ export interface HeraldApp {
   shutdown(): Promise<void>;
 }
 
+/** An unreadable history file (permissions, a full disk) must not keep Herald from starting. */
+function openHistoryOrMemory(
+  file: string,
+  retention: RetentionOptions,
+): { history: HistoryStore; problem?: string } {
+  try {
+    return { history: openHistory({ file, retention }) };
+  } catch (error) {
+    return {
+      history: createMemoryHistory({ retention }),
+      problem: `The history file could not be opened (${(error as Error).message}): events are kept only until Herald quits.`,
+    };
+  }
+}
+
 /**
  * The composition root of the Electron host: every piece is created here and handed what it needs,
  * so the whole host runs against a fake `electron` module in tests.
@@ -75,7 +92,10 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   });
   const settingsStore = createSettingsStore({ store: opts.store, secrets });
   const { settings, secrets: secretValues } = settingsStore.load();
-  const history = openHistory({ file: join(userData, 'history.jsonl'), retention: settings.history });
+  const { history, problem: historyProblem } = openHistoryOrMemory(
+    join(userData, 'history.jsonl'),
+    settings.history,
+  );
 
   const openExternal = (url: string) => void shell.openExternal(url);
   const windows = createWindowManager({
@@ -126,6 +146,13 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
       },
     },
     host: 'electron',
+    warnings: () => [
+      ...settingsStore
+        .loadProblems()
+        .map((p) => `Your saved settings were not valid and were set aside: ${p}`),
+      ...(secrets.status().warning ? [secrets.status().warning!] : []),
+      ...(historyProblem ? [historyProblem] : []),
+    ],
     version: app.getVersion(),
     notify: (content) => notifier.show(content),
     openUrl: openExternal,

@@ -127,6 +127,8 @@ export interface AppInfo {
   name: string;
   version: string;
   host: 'electron' | 'serve';
+  /** Problems of the host the user should know about, in plain words (no keyring, settings set aside). */
+  warnings: string[];
 }
 
 export interface OpenUrlResult {

@@ -48,6 +48,11 @@ export function App() {
               : 'Disconnected — retrying'}
         </span>
       </header>
+      {info?.warnings.map((warning) => (
+        <p key={warning} className="banner warning host-warning" role="alert">
+          {warning}
+        </p>
+      ))}
       <main className="content">
         {view === 'history' ? (
           <HistoryView focusSeq={route.seq} />

@@ -30,6 +30,8 @@ export interface ApiHandlerDeps {
   /** Open an already-validated http(s) URL. Absent: the page opens it itself. */
   openUrl?: (url: string) => void | Promise<void>;
   listKinds?: () => SourceKindInfo[];
+  /** The host's standing problems, shown in every window. */
+  warnings?: () => string[];
   now?: () => number;
 }
 
@@ -172,7 +174,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       await deps.openUrl(url);
       return { openedByHost: true, url };
     },
-    [API.appInfo]: () => ({ name: 'Herald', version: deps.version, host: deps.host }),
+    [API.appInfo]: () => ({
+      name: 'Herald',
+      version: deps.version,
+      host: deps.host,
+      warnings: deps.warnings?.() ?? [],
+    }),
   };
 
   const unsubscribers = [

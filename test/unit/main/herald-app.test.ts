@@ -4,7 +4,7 @@ import electron, { BrowserWindow, Notification, Tray, app, ipcMain, safeStorage 
 import { startHeraldApp } from '../../../app/main/herald-app';
 import type { ElectronModule, HeraldApp } from '../../../app/main/herald-app';
 import { API } from '../../../app/shared/api';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -137,5 +137,21 @@ describe('Electron host composition', () => {
     const { shell } = electron;
     expect(shell.opened).toContain('https://jellyfin.local/');
     expect(shell.opened).not.toContain('smb://nas/share');
+  });
+
+  it('starts even when the history file is unreadable, and tells the user what is not kept', async () => {
+    mkdirSync(join(app.userData, 'history.jsonl')); // a directory where the file should be
+    safeStorage.backend = 'basic_text';
+    herald = start();
+    herald.windows.show('history');
+    const win = BrowserWindow.windows.at(-1)!;
+    const info = (await ipcMain.invoke(API.appInfo, win.webContents)) as {
+      ok: true;
+      value: { warnings: string[] };
+    };
+    expect(info.value.warnings).toEqual([
+      expect.stringMatching(/keyring/),
+      expect.stringMatching(/history file could not be opened/),
+    ]);
   });
 });
