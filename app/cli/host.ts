@@ -36,9 +36,15 @@ export function openCliHost(opts: {
     return undefined;
   }
   const { settings, secrets } = loaded;
-  const history = opts.history
-    ? openHistory({ file: opts.history, retention: settings.history })
-    : createMemoryHistory({ retention: settings.history });
+  let history: HistoryStore;
+  try {
+    history = opts.history
+      ? openHistory({ file: opts.history, retention: settings.history })
+      : createMemoryHistory({ retention: settings.history });
+  } catch (error) {
+    process.stderr.write(`cannot open the history file ${opts.history}: ${(error as Error).message}\n`);
+    return undefined;
+  }
   const engine = createEngine({ settings, secrets, history, saveSecret: opts.onSecret });
   return {
     settings,
