@@ -71,7 +71,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   function commit(settings: Settings, secrets: Secrets): void {
     // Secrets of removed sources go with them.
     const kept: Secrets = {};
-    for (const source of settings.sources) if (secrets[source.id]) kept[source.id] = secrets[source.id]!;
+    for (const source of settings.sources)
+      if (Object.hasOwn(secrets, source.id) && secrets[source.id]) kept[source.id] = secrets[source.id]!;
     deps.settingsPort.save(settings, kept);
     deps.history.setRetention(settings.history);
     deps.engine.applySettings(settings, kept);

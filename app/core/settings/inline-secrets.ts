@@ -15,9 +15,10 @@ export function extractInlineSecrets(
   sources: unknown,
   secretFieldsOf: (kind: string) => readonly string[] | undefined,
 ): { sources: unknown; secrets: Secrets; errors: string[] } {
-  const secrets: Secrets = {};
+  // A Map, not an object: a source id such as "__proto__" or "constructor" must not reach a prototype.
+  const found = new Map<string, Record<string, string>>();
   const errors: string[] = [];
-  if (!Array.isArray(sources)) return { sources, secrets, errors };
+  if (!Array.isArray(sources)) return { sources, secrets: {}, errors };
   const cleaned = sources.map((source: unknown, index) => {
     if (!isObject(source) || !isObject(source.options) || typeof source.kind !== 'string') return source;
     const fields = secretFieldsOf(source.kind) ?? [];
@@ -33,9 +34,12 @@ export function extractInlineSecrets(
         continue;
       }
       if (typeof source.id !== 'string') continue; // the missing id is reported by the schema
-      (secrets[source.id] ??= {})[field] = String(value);
+      const fieldsOfSource = found.get(source.id) ?? {};
+      found.set(source.id, fieldsOfSource);
+      fieldsOfSource[field] = String(value);
     }
     return { ...source, options };
   });
-  return { sources: cleaned, secrets, errors };
+  // fromEntries defines own properties, so even "__proto__" stays a plain key.
+  return { sources: cleaned, secrets: Object.fromEntries(found) as Secrets, errors };
 }
