@@ -6,9 +6,17 @@ const dateFmt = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
+/** Server clocks and hand-edited files can give times no Date can hold: those become text, not a crash. */
 export function formatTime(epochMs: number, now = Date.now()): string {
   const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) return 'unknown time';
   return new Date(now).toDateString() === date.toDateString() ? timeFmt.format(date) : dateFmt.format(date);
+}
+
+/** The `dateTime` attribute of a <time>, or undefined for a time no Date can hold. */
+export function isoTime(epochMs: number): string | undefined {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** 90000 → "90s", 300000 → "5m": the short form the settings file also accepts. */

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../app/shared/history';
 import { openLink } from '../api/open-link';
 import { ActionBadge, SeverityBadge } from '../components/Badges';
-import { formatTime } from '../format';
+import { formatTime, isoTime } from '../format';
 
 interface Props {
   entry: HistoryEntry;
@@ -26,7 +26,7 @@ export function HistoryRow({ entry, sourceName, position, setSize, onMarkRead }:
       <header className="entry-head">
         {!entry.read && <span className="unread-dot" title="Unread" aria-label="Unread" />}
         <h3 className="entry-title">{event.title}</h3>
-        <time className="entry-time" dateTime={new Date(event.time).toISOString()}>
+        <time className="entry-time" dateTime={isoTime(event.time)}>
           {formatTime(event.time)}
         </time>
       </header>
