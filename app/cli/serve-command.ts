@@ -1,19 +1,55 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exportSettings } from '../core/settings';
+import { exportSettings, importSettings } from '../core/settings';
 import type { Secrets, Settings } from '../shared/settings';
 import { openCliHost } from './host';
+import { secretsFromEnv } from './load-config';
 import { startServe } from './serve/start-serve';
 import { untilStopped } from './until-stopped';
 
 const staticDir = fileURLToPath(new URL('../../renderer-dist', import.meta.url));
 
-/** Did the user keep secrets in the file? Then changes written back keep them there; otherwise never. */
-function fileHasSecrets(file: string): boolean {
+/**
+ * The secrets the user kept in the file itself (a `secrets` section, or secret fields written into a
+ * source's options), or undefined when the file keeps none: then changes written back never add any.
+ */
+function secretsOfFile(file: string): Secrets | undefined {
   try {
-    return Object.hasOwn(JSON.parse(readFileSync(file, 'utf8')) as object, 'secrets');
+    const text = readFileSync(file, 'utf8');
+    const parsed = importSettings(text);
+    const secrets = parsed.ok ? parsed.secrets : {};
+    const hasSection = Object.hasOwn(JSON.parse(text) as object, 'secrets');
+    return hasSection || Object.keys(secrets).length > 0 ? secrets : undefined;
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/**
+ * What goes into the file: secrets given in the environment stay out of it (they are there so the file
+ * can be shared without them), unless the file held a value of its own for that field.
+ */
+function secretsForFile(secrets: Secrets, fromEnv: Secrets, fromFile: Secrets): Secrets {
+  const result: Secrets = {};
+  for (const [id, fields] of Object.entries(secrets)) {
+    const kept: Record<string, string> = {};
+    for (const [field, value] of Object.entries(fields)) {
+      const envValue = Object.hasOwn(fromEnv, id) ? fromEnv[id]?.[field] : undefined;
+      const fileValue = Object.hasOwn(fromFile, id) ? fromFile[id]?.[field] : undefined;
+      if (envValue === undefined || value !== envValue) kept[field] = value;
+      else if (fileValue !== undefined) kept[field] = fileValue;
+    }
+    if (Object.keys(kept).length > 0) result[id] = kept;
+  }
+  return result;
+}
+
+/** The file's permission bits, so a file kept private (it may hold secrets) stays private when replaced. */
+function modeOf(file: string): number {
+  try {
+    return statSync(file).mode & 0o777;
+  } catch {
+    return 0o600;
   }
 }
 
@@ -31,7 +67,8 @@ export async function runServe(opts: { config: string; port?: string; history?: 
   }
   const host = openCliHost({ config: opts.config, history: opts.history });
   if (!host) return 1;
-  const keepSecretsInFile = fileHasSecrets(opts.config);
+  const fileSecrets = secretsOfFile(opts.config);
+  const envSecrets = secretsFromEnv(host.settings, {}, process.env);
   let current: { settings: Settings; secrets: Secrets } = { settings: host.settings, secrets: host.secrets };
   const serve = await startServe({
     engine: host.engine,
@@ -44,7 +81,15 @@ export async function runServe(opts: { config: string; port?: string; history?: 
         current = { settings, secrets };
         // Written back to the same file, atomically, so edits in the UI survive a restart.
         const temp = `${opts.config}.tmp`;
-        writeFileSync(temp, exportSettings(settings, secrets, { includeSecrets: keepSecretsInFile }));
+        const text = fileSecrets
+          ? exportSettings(settings, secretsForFile(secrets, envSecrets, fileSecrets), {
+              includeSecrets: true,
+            })
+          : exportSettings(settings, secrets, { includeSecrets: false });
+        const mode = modeOf(opts.config);
+        rmSync(temp, { force: true });
+        writeFileSync(temp, text, { mode });
+        chmodSync(temp, mode);
         renameSync(temp, opts.config);
       },
     },
