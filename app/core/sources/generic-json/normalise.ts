@@ -23,7 +23,10 @@ const severityWords: Record<string, Severity> = {
 export function toSeverity(value: unknown, map: Record<string, Severity>): Severity {
   if (value === undefined || value === null) return 'info';
   const word = String(value).trim();
-  return map[word] ?? severityWords[word.toLowerCase()] ?? 'info';
+  // Own keys only: a server saying "constructor" or "__proto__" must not pick a value off Object.prototype.
+  if (Object.hasOwn(map, word)) return map[word]!;
+  const lower = word.toLowerCase();
+  return Object.hasOwn(severityWords, lower) ? severityWords[lower]! : 'info';
 }
 
 const text = (value: unknown): string | undefined => {
@@ -31,13 +34,15 @@ const text = (value: unknown): string | undefined => {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 };
 
+/** The largest distance from the epoch a Date can hold; beyond it `toISOString()` throws. */
+const MAX_DATE_MS = 8.64e15;
+
 const toTime = (value: unknown, fallback: number): number => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    if (!Number.isNaN(parsed)) return parsed;
-  }
-  return fallback;
+  let ms: number | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) ms = value < 1e12 ? value * 1000 : value;
+  else if (typeof value === 'string') ms = Date.parse(value);
+  // A time no Date can hold (1e20, a corrupt field) would break every consumer that formats it.
+  return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : fallback;
 };
 
 const httpUrl = (value: unknown): string | undefined => {
