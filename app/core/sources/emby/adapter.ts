@@ -13,8 +13,9 @@ export const embyAdapter: SourceAdapter<EmbyOptions> = {
   defaultUrl: 'http://localhost:8096',
   fields: embyFields,
   optionsSchema: EmbyOptionsSchema,
-  // deviceId is not a form field: Herald generates it once and keeps it beside the token.
-  secretFields: ['apiKey', 'password', 'token', 'deviceId'],
+  // deviceId is not a form field: Herald generates it once and keeps it beside the token, and tokenUser
+  // names the account the token was signed in for (a changed username must sign in again).
+  secretFields: ['apiKey', 'password', 'token', 'tokenUser', 'deviceId'],
   presets: embyPresets,
   createSession: createEmbySession,
 };

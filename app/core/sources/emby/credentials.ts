@@ -48,7 +48,10 @@ export async function authenticate(
     );
   }
 
-  const saved = state.token ?? ctx.secrets.token;
+  // A token signed in for another account (the username was changed since) is not this account's.
+  const savedFor = ctx.secrets.tokenUser;
+  const otherAccount = Boolean(username) && savedFor !== undefined && savedFor !== username;
+  const saved = state.token ?? (otherAccount ? undefined : ctx.secrets.token);
   if (saved) {
     state.token = saved;
     state.mode = 'user';
@@ -78,6 +81,7 @@ export async function authenticate(
   state.userId = result.userId ?? state.userId;
   state.signedInAt = ctx.now();
   ctx.saveSecret('token', result.token);
+  ctx.saveSecret('tokenUser', username!);
   if (result.isAdmin === false) {
     ctx.warn(
       `"${username}" is not an administrator: no activity log, task or plugin events`,

@@ -14,6 +14,14 @@ export function restBase(configUrl: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** The same root without `user:password@`, for URLs people see (event links). */
+export function withoutCredentials(base: string): string {
+  const url = new URL(base);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
 export function joinUrl(base: string, path: string): string {
   return `${base}/${path.replace(/^\/+/, '')}`;
 }

@@ -9,7 +9,13 @@ import type { ClientIdentity } from './auth';
 import { authenticate, resolveDeviceId } from './credentials';
 import type { AuthState } from './credentials';
 import type { EventContext } from './event-factory';
-import { flavourFromPublicInfo, legacySocketPort, restBase, socketTarget } from './flavours';
+import {
+  flavourFromPublicInfo,
+  legacySocketPort,
+  restBase,
+  socketTarget,
+  withoutCredentials,
+} from './flavours';
 import { libraryEvents, lookupNames, parseLibraryChange } from './library';
 import { describeTimer } from './livetv';
 import type { NamedItem } from './library';
@@ -49,11 +55,13 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
   const rest = new EmbyRest(ctx.http, base, (withToken) =>
     restHeaders(flavour ?? 'emby', identity, withToken ? auth.token : undefined),
   );
+  // Links in events are shown, stored and exported: never with the credentials a proxy URL may carry.
+  const linkBase = withoutCredentials(base);
   const eventContext = (): EventContext => ({
     sourceId: config.id,
     sourceName: config.name,
     flavour: flavour ?? 'emby',
-    base,
+    base: linkBase,
     now: ctx.now(),
   });
   const emit = (events: HomeEvent[]) => {

@@ -97,6 +97,8 @@ export class PlaybackTracker {
   constructor(private readonly ignoreDeviceId?: string) {}
 
   update(sessions: unknown, ctx: EventContext): HomeEvent[] {
+    // Not a list (junk push, empty REST answer): no snapshot at all, not "nobody is playing".
+    if (!Array.isArray(sessions)) return [];
     const next = playingFrom(sessions, this.ignoreDeviceId);
     const before = this.last;
     this.last = next;
