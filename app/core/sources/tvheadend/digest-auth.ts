@@ -164,9 +164,12 @@ export class HttpAuth {
     if (digest) {
       if (digest.params.nonce !== this.digest?.nonce) this.nc = 0;
       this.digest = digest.params;
+      this.basic = false;
       return;
     }
     if (basic && this.mode === 'auto') {
+      // The server now takes Basic only (switched to "Plain"): an old Digest challenge must not win.
+      this.digest = undefined;
       this.basic = true;
       return;
     }
