@@ -52,10 +52,19 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
   const ownUrl = (url: string) =>
     deps.rendererUrl ? url.startsWith(deps.rendererUrl) : url.startsWith('file://');
 
+  const load = (win: WindowLike, view: View, seq?: number) => {
+    const hash = seq === undefined ? `/${view}` : `/${view}?seq=${seq}`;
+    void (deps.rendererUrl
+      ? win.loadURL(`${deps.rendererUrl}#${hash}`)
+      : win.loadFile(deps.rendererFile, { hash }));
+  };
+
   return {
     show(view, seq) {
       const existing = open.get(view);
       if (existing && !existing.isDestroyed()) {
+        // A clicked notification names its entry: an open window goes there (a hash change, no reload).
+        if (seq !== undefined) load(existing, view, seq);
         if (existing.isMinimized()) existing.restore();
         existing.show();
         existing.focus();
@@ -81,10 +90,7 @@ export function createWindowManager(deps: WindowDeps): WindowManager {
       lockDown(win.webContents, deps.openExternal, ownUrl);
       win.on('ready-to-show', () => win.show());
       win.on('closed', () => open.delete(view));
-      const hash = seq === undefined ? `/${view}` : `/${view}?seq=${seq}`;
-      void (deps.rendererUrl
-        ? win.loadURL(`${deps.rendererUrl}#${hash}`)
-        : win.loadFile(deps.rendererFile, { hash }));
+      load(win, view, seq);
       open.set(view, win);
     },
   };
