@@ -70,16 +70,28 @@ export function useHistory(filters: HistoryFilters) {
     }
   }, [queryKey]);
 
+  // The list asks again on every scroll while a page is on its way: one request per cursor.
+  const loadingMore = useRef<number | undefined>(undefined);
   const loadMore = useCallback(async () => {
-    if (cursor === undefined) return;
+    if (cursor === undefined || loadingMore.current === cursor) return;
     const mine = generation.current;
-    const page = await herald().historyQuery({ ...(JSON.parse(queryKey) as HistoryQuery), before: cursor });
-    if (mine !== generation.current) return;
-    setEntries((list) => {
-      loaded.current = list.length + page.entries.length;
-      return [...list, ...page.entries];
-    });
-    setCursor(page.nextCursor);
+    loadingMore.current = cursor;
+    try {
+      const page = await herald().historyQuery({ ...(JSON.parse(queryKey) as HistoryQuery), before: cursor });
+      if (mine !== generation.current) return;
+      setEntries((list) => {
+        // A refresh may have re-read part of this page meanwhile: keep each entry once.
+        const last = list.at(-1)?.seq;
+        const fresh = last === undefined ? page.entries : page.entries.filter((e) => e.seq < last);
+        loaded.current = list.length + fresh.length;
+        return [...list, ...fresh];
+      });
+      setCursor(page.nextCursor);
+    } catch (err) {
+      if (mine === generation.current) setError((err as Error).message);
+    } finally {
+      if (loadingMore.current === cursor) loadingMore.current = undefined;
+    }
   }, [cursor, queryKey]);
 
   useEffect(() => {
