@@ -205,8 +205,17 @@ export function createEngine(opts: EngineOptions): Engine {
       return [...live, ...brokenSources.values()];
     },
     on(event, listener) {
-      emitter.on(event, listener as (...args: unknown[]) => void);
-      return () => emitter.off(event, listener as (...args: unknown[]) => void);
+      // One host sink failing (a closed window, a formatter that chokes on a value) must not cost the other
+      // sinks, this event's notification or the rest of the frame: emit() would throw into handleEvents.
+      const guarded = (...args: unknown[]) => {
+        try {
+          (listener as (...a: unknown[]) => void)(...args);
+        } catch (err) {
+          opts.log?.warn(`a '${event}' listener failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      };
+      emitter.on(event, guarded);
+      return () => emitter.off(event, guarded);
     },
   };
 }

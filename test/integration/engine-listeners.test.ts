@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { createEngine } from '../../app/core/engine';
+import type { Engine, RaisedNotification } from '../../app/core/engine-types';
+import { createMemoryHistory } from '../../app/core/history/memory-history';
+import type { HistoryEntry } from '../../app/shared/history';
+import { SettingsSchema } from '../../app/shared/settings';
+
+const servers: WebSocketServer[] = [];
+let engine: Engine | undefined;
+afterEach(async () => {
+  await engine?.stop();
+  engine = undefined;
+  for (const s of servers.splice(0)) {
+    for (const c of s.clients) c.terminate();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+});
+
+const until = async (pred: () => boolean, what: string, timeoutMs = 5000) => {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('engine listeners', () => {
+  it('a listener that throws costs neither the other listeners, the notification, nor the rest of the frame', async () => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    servers.push(wss);
+    wss.on('connection', (socket) =>
+      socket.send(
+        JSON.stringify([
+          { type: 'smoke', level: 'critical', text: 'Smoke in the hall' },
+          { type: 'door', level: 'critical', text: 'Back door open' },
+        ]),
+      ),
+    );
+    const settings = SettingsSchema.parse({
+      version: 1,
+      sources: [
+        {
+          id: 'lab',
+          kind: 'generic-json',
+          name: 'Lab',
+          url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/`,
+          options: { severityPath: 'level' },
+        },
+      ],
+    });
+    const history = createMemoryHistory({ retention: settings.history });
+    const warnings: string[] = [];
+    const e = createEngine({
+      settings,
+      secrets: {},
+      history,
+      log: { debug() {}, info() {}, warn: (m) => warnings.push(m) },
+    });
+    engine = e;
+    // A host sink with a bug (a window that went away, a formatter that chokes on one value).
+    e.on('entry', (entry) => {
+      if (entry.event.type === 'json.smoke') throw new Error('sink bug');
+    });
+    const entries: HistoryEntry[] = [];
+    const notes: RaisedNotification[] = [];
+    e.on('entry', (x) => entries.push(x));
+    e.on('notification', (x) => notes.push(x));
+    e.start();
+    await until(() => notes.length === 2, 'both notifications');
+    expect(entries.map((x) => x.event.type)).toEqual(['json.smoke', 'json.door']);
+    expect(notes.map((n) => n.notification.body)).toEqual(['Smoke in the hall', 'Back door open']);
+    expect(e.statuses()[0]?.badFrames).toBe(0);
+    expect(warnings.join('\n')).toMatch(/sink bug/);
+  });
+});
