@@ -156,7 +156,8 @@ export function decodeLine(text: string): DecodedLine | undefined {
     return undefined;
   }
   if ('clear' in value) return isSeq(value.clear) ? { kind: 'clear', upTo: value.clear } : undefined;
-  if (value.herald === HEADER_TAG && typeof value.lastSeq === 'number' && value.lastSeq >= 0) {
+  // A seq no entry could follow (fractional, huge) would make every later append unreadable: damaged.
+  if (value.herald === HEADER_TAG && (value.lastSeq === 0 || isSeq(value.lastSeq))) {
     return { kind: 'header', lastSeq: value.lastSeq };
   }
   return undefined;
