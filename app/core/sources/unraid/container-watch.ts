@@ -40,12 +40,14 @@ export class ContainerWatch {
       this.dockerUp = false;
       return;
     }
-    if (!this.dockerUp && this.memory) {
+    if (!this.dockerUp) {
       // Re-seed while Docker is down or coming back: containers that stay stopped are not news.
+      // Docker already down at the first list is part of the silent seed: its return is not news either.
+      const seeding = this.memory === undefined;
       this.memory = diffContainers(undefined, list).memory;
       if (list.some((c) => c.state === 'running')) {
         this.dockerUp = true;
-        this.queue([this.dockerEvent('started', time, raw, list)], 'array');
+        if (!seeding) this.queue([this.dockerEvent('started', time, raw, list)], 'array');
       }
       return;
     }

@@ -114,8 +114,12 @@ export const UnraidNotificationSchema = z.object({
 });
 export type UnraidNotification = z.infer<typeof UnraidNotificationSchema>;
 
+/**
+ * `null` is Go's empty list (no notifications at all). A missing or non-list field is a malformed
+ * payload, not an empty list: read as empty it would wipe the seen-set and replay the backlog next time.
+ */
 export const NotificationListSchema = z.object({
-  notifications: z.array(z.unknown()).nullable().catch([]),
+  notifications: z.array(z.unknown()).nullable(),
 });
 
 export const SourceStatusSchema = z.object({ subsystem: z.string(), state: z.string(), reason: optStr });

@@ -61,7 +61,10 @@ export class UnraidTracker {
   }
 
   array(a: ArrayStatus, time: number, raw: unknown): void {
-    const state = a.state.toUpperCase();
+    const state = a.state.trim().toUpperCase();
+    // No state (a zero-value DTO from an agent that has not collected yet, `"unknown"` when var.ini
+    // lacks mdState, an odd REST answer): this says nothing about the array, so it changes nothing.
+    if (state === '' || state === 'UNKNOWN') return;
     const previous = this.arrayState;
     const events: HomeEvent[] = [];
     const ev = (
