@@ -49,6 +49,8 @@ export class FakeDeconzServer {
   connections = 0;
   /** Runs after each REST answer: lets a scenario act at an exact point (revoke right after /config). */
   afterRequest?: (req: RequestRecord) => void;
+  /** Answer every REST request this much later: a slow gateway (a Pi with a large network). */
+  restDelayMs = 0;
 
   private restServer?: http.Server;
   private wsHttpServer?: http.Server;
@@ -165,20 +167,25 @@ export class FakeDeconzServer {
       body += chunk;
     });
     req.on('end', () => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      const [status, answer] = this.route(req.method ?? 'GET', path, body);
-      const parts = path.split('/');
-      if (parts[2] && this.keys.has(decodeURIComponent(parts[2]))) parts[2] = '<key>';
-      const record = { method: req.method ?? 'GET', path: parts.join('/'), status };
-      this.requests.push(record);
-      const text = JSON.stringify(answer);
-      res.writeHead(status, {
-        'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(text),
-      });
-      res.end(text);
-      this.afterRequest?.(record);
+      if (this.restDelayMs > 0) setTimeout(() => this.answerRest(req, res, body), this.restDelayMs);
+      else this.answerRest(req, res, body);
     });
+  }
+
+  private answerRest(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const [status, answer] = this.route(req.method ?? 'GET', path, body);
+    const parts = path.split('/');
+    if (parts[2] && this.keys.has(decodeURIComponent(parts[2]))) parts[2] = '<key>';
+    const record = { method: req.method ?? 'GET', path: parts.join('/'), status };
+    this.requests.push(record);
+    const text = JSON.stringify(answer);
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    res.end(text);
+    this.afterRequest?.(record);
   }
 
   private route(method: string, path: string, body: string): [number, unknown] {

@@ -154,14 +154,19 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     if (events.length > 0) ctx.emit(events);
   }
 
+  /** A refresh is queued or running: a gateway slower than the period must not stack them up in the queue. */
+  let refreshing = false;
   ctx.setInterval(() => {
-    if (!apiKey || revoked) return;
+    if (!apiKey || revoked || refreshing) return;
+    refreshing = true;
     void enqueue(async () => {
       try {
         const snapshot = await rest.snapshot();
         for (const [r, resources] of Object.entries(snapshot)) names.replaceAll(r, resources);
       } catch (err) {
         if (!noteRevoked(err)) ctx.log.debug(`deCONZ name refresh failed: ${errorText(err)}`);
+      } finally {
+        refreshing = false;
       }
     });
   }, opts.refreshMinutes * 60_000);
