@@ -1,13 +1,23 @@
+/** setTimeout fires at once for delays above this (about 24.8 days): longer waits are chained. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Resolves on SIGINT/SIGTERM, or when the optional duration ends. */
 export function untilStopped(durationMs?: number): Promise<void> {
   return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
       clearTimeout(timer);
       resolve();
     };
-    const timer = durationMs === undefined ? undefined : setTimeout(done, durationMs);
+    const wait = (remaining: number) => {
+      timer = setTimeout(
+        () => (remaining > MAX_TIMER_MS ? wait(remaining - MAX_TIMER_MS) : done()),
+        Math.min(remaining, MAX_TIMER_MS),
+      );
+    };
+    if (durationMs !== undefined) wait(durationMs);
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });
