@@ -3,7 +3,7 @@ import { makeEvent, snake } from './event-factory';
 import type { EventContext } from './event-factory';
 import { webLink } from './flavours';
 import type { ActivityLogEntry, QueryResult } from './protocol';
-import { isRecord, parseTime } from './protocol';
+import { isRecord, parseTime, str } from './protocol';
 
 /** Herald's own footprint in the log: every reconnect with a user token adds SessionStarted/Ended. */
 export interface OwnFootprint {
@@ -57,7 +57,7 @@ export function activityEvent(ctx: EventContext, entry: ActivityLogEntry): HomeE
       : undefined;
   return makeEvent(ctx, {
     key: `activity:${entry.Id}`,
-    type: `emby.activity.${NAMES[type] ?? (snake(type) || 'unknown')}`,
+    type: `emby.activity.${(Object.hasOwn(NAMES, type) ? NAMES[type] : undefined) ?? (snake(type) || 'unknown')}`,
     title: entry.Name ?? type,
     body: entry.ShortOverview ?? entry.Overview ?? '',
     severity: severityOf(entry),
@@ -77,11 +77,25 @@ export function activityEvent(ctx: EventContext, entry: ActivityLogEntry): HomeE
   });
 }
 
+/** Entries with a numeric Id; their text fields made strings (or left out), so no entry can fail its batch. */
 function validEntries(result: QueryResult<ActivityLogEntry> | undefined): ActivityLogEntry[] {
-  const items = isRecord(result) && Array.isArray(result.Items) ? result.Items : [];
-  return items.filter(
-    (e): e is ActivityLogEntry => isRecord(e) && typeof e.Id === 'number' && Number.isFinite(e.Id),
-  );
+  const items: unknown[] = isRecord(result) && Array.isArray(result.Items) ? result.Items : [];
+  return items
+    .filter(
+      (e): e is Record<string, unknown> => isRecord(e) && typeof e.Id === 'number' && Number.isFinite(e.Id),
+    )
+    .map((e) => ({
+      ...e,
+      Id: e.Id as number,
+      Name: str(e.Name),
+      Overview: str(e.Overview),
+      ShortOverview: str(e.ShortOverview),
+      Type: str(e.Type),
+      ItemId: str(e.ItemId),
+      Date: typeof e.Date === 'string' ? e.Date : undefined,
+      UserId: str(e.UserId),
+      Severity: str(e.Severity),
+    }));
 }
 
 export type FetchEntries = (query: string) => Promise<QueryResult<ActivityLogEntry>>;

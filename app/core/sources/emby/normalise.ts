@@ -149,6 +149,12 @@ const notificationLevels: Record<string, 'info' | 'warning' | 'critical'> = {
   Error: 'warning',
 };
 
+function level(value: string | undefined): 'info' | 'warning' | 'critical' {
+  return value !== undefined && Object.hasOwn(notificationLevels, value)
+    ? notificationLevels[value]!
+    : 'info';
+}
+
 /** Emby's own notification centre (NotificationAdded carries Name/Description/Level/Url). */
 function notification(type: string): Normaliser {
   return (env, ctx, key) => {
@@ -160,7 +166,7 @@ function notification(type: string): Normaliser {
       type,
       title: `${ctx.sourceName}: ${name}`,
       body: str(data.Description) ?? '',
-      severity: notificationLevels[str(data.Level) ?? ''] ?? 'info',
+      severity: level(str(data.Level)),
       url: url && /^https?:\/\//.test(url) ? url : undefined,
       data: { level: str(data.Level) ?? null },
       raw: env,

@@ -3,7 +3,7 @@ import { makeEvent } from './event-factory';
 import type { EventContext } from './event-factory';
 import { webLink } from './flavours';
 import type { TaskInfo, TaskResult } from './protocol';
-import { isRecord, parseTime } from './protocol';
+import { isRecord, parseTime, str } from './protocol';
 
 const OUTCOMES: Record<string, { type: string; verb: string; severity: 'info' | 'warning' }> = {
   Completed: { type: 'emby.task.completed', verb: 'completed', severity: 'info' },
@@ -18,27 +18,31 @@ function resultKey(r: TaskResult): string | undefined {
 }
 
 export function taskEvent(ctx: EventContext, r: TaskResult, key: string): HomeEvent {
-  const outcome = OUTCOMES[r.Status ?? ''] ?? {
+  const status = str(r.Status);
+  const outcome = (status !== undefined && Object.hasOwn(OUTCOMES, status)
+    ? OUTCOMES[status]
+    : undefined) ?? {
     type: 'emby.task.ended',
-    verb: `ended (${r.Status ?? 'unknown'})`,
+    verb: `ended (${status ?? 'unknown'})`,
     severity: 'info' as const,
   };
-  const name = r.Name ?? r.Key ?? 'A scheduled task';
+  const name = str(r.Name) ?? str(r.Key) ?? 'A scheduled task';
+  const errorMessage = str(r.ErrorMessage);
   const start = parseTime(r.StartTimeUtc, NaN);
   const end = parseTime(r.EndTimeUtc, ctx.now);
   return makeEvent(ctx, {
     key: `task:${key}`,
     type: outcome.type,
     title: `${ctx.sourceName}: ${name} ${outcome.verb}`,
-    body: r.ErrorMessage ?? '',
+    body: errorMessage ?? '',
     severity: outcome.severity,
     time: end,
-    entity: { id: r.Key ?? r.Id ?? name, name, kind: 'task' },
+    entity: { id: str(r.Key) ?? str(r.Id) ?? name, name, kind: 'task' },
     url: webLink(ctx.flavour, ctx.base),
     data: {
-      status: r.Status ?? null,
-      taskKey: r.Key ?? null,
-      errorMessage: r.ErrorMessage ?? null,
+      status: status ?? null,
+      taskKey: str(r.Key) ?? null,
+      errorMessage: errorMessage ?? null,
       durationMs: Number.isFinite(start) ? Math.max(0, end - start) : null,
     },
     raw: r,

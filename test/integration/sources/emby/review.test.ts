@@ -71,4 +71,52 @@ describe('emby source: odd input and changed settings', () => {
     expect(start.url).toBeTruthy();
     expect(JSON.stringify(h.events)).not.toContain('proxy-secret');
   });
+  it('an activity entry with wrong-typed fields does not cost the good entries of its batch', async () => {
+    fake = await startFakeEmby({ flavour: 'jellyfin' });
+    const h = track(connect(fake));
+    await h.waitForState('open', 8000);
+    await capabilitiesPosted(h, fake, 1);
+    fake.state.addActivity({ Name: 42, Type: 'SessionStarted' } as never);
+    fake.state.addActivity({ Name: { text: 'odd' }, Type: ['Odd'], ShortOverview: 7 } as never);
+    fake.addActivity({ Name: 'Failed login attempt from bob', Type: 'AuthenticationFailed' });
+    const failed = await h.waitForEvent('emby.activity.login_failed', 5000);
+    expect(failed.title).toBe('Failed login attempt from bob');
+    for (const e of h.eventsOf('emby.activity.*')) {
+      expect(typeof e.title).toBe('string');
+      expect(typeof e.body).toBe('string');
+    }
+  });
+
+  it('a task result with wrong-typed fields still gives text title and body', async () => {
+    fake = await startFakeEmby({ flavour: 'jellyfin' });
+    const h = track(connect(fake));
+    await h.waitForState('open', 8000);
+    await capabilitiesPosted(h, fake, 1);
+    fake.push(
+      'ScheduledTaskEnded',
+      { Name: 'Scan', Status: 'Failed', ErrorMessage: { code: 5 }, EndTimeUtc: '2026-01-01T00:00:00Z' },
+      'admins',
+    );
+    const failed = await h.waitForEvent('emby.task.failed', 5000);
+    expect(typeof failed.body).toBe('string');
+  });
+  it('server words that name Object.prototype members stay plain words', async () => {
+    fake = await startFakeEmby({ flavour: 'jellyfin' });
+    const h = track(connect(fake));
+    await h.waitForState('open', 8000);
+    await capabilitiesPosted(h, fake, 1);
+    fake.push('NotificationAdded', { Name: 'Odd', Level: 'constructor' });
+    fake.push(
+      'ScheduledTaskEnded',
+      { Name: 'Scan', Status: 'toString', EndTimeUtc: '2026-01-01T00:00:00Z' },
+      'admins',
+    );
+    fake.addActivity({ Name: 'Something', Type: 'constructor' });
+    const added = await h.waitForEvent('emby.notification.added', 5000);
+    expect(added.severity).toBe('info');
+    const task = await h.waitForEvent('emby.task.*', 5000);
+    expect(task.type).toBe('emby.task.ended');
+    const activity = await h.waitForEvent('emby.activity.*', 5000);
+    expect(activity.type).toBe('emby.activity.constructor');
+  });
 });
