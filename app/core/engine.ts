@@ -72,14 +72,14 @@ export function createEngine(opts: EngineOptions): Engine {
   function flushSummaries() {
     flushTimer = undefined;
     for (const summary of policy.flush(now())) {
-      const decision: Decision = {
-        action: 'notify',
-        reason: `summary of ${summary.count} notifications held back during a burst`,
-        notification: summary.notification,
-      };
+      const reason = `summary of ${summary.count} notifications held back during a burst`;
+      const decision: Decision = summary.heldBack
+        ? { action: 'record', reason: `${summary.heldBack} (${reason})` }
+        : { action: 'notify', reason, notification: summary.notification };
       const entry = record(summaryEvent(summary), decision);
       emit('entry', entry);
-      raise({ notification: summary.notification, seq: entry.seq, summaryOf: summary.count });
+      if (!summary.heldBack)
+        raise({ notification: summary.notification, seq: entry.seq, summaryOf: summary.count });
     }
     scheduleFlush();
   }

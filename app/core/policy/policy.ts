@@ -128,12 +128,39 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
     return passedQuiet ? { ...decision, reason: decision.reason + passedQuiet } : decision;
   }
 
+  /**
+   * A summary comes due one window after its burst opened; by then the user may have snoozed the noisy
+   * source (that is when people reach for snooze) or quiet hours may have begun. Either "not now" holds it.
+   */
+  function summaryHold(summary: SummaryNotification, now: number): string | undefined {
+    const snoozedUntil = summary.sourceIds.map((id) => settings.snoozes[id]);
+    if (snoozedUntil.length > 0 && snoozedUntil.every((until) => until !== undefined && until > now)) {
+      return summary.sourceIds.length === 1
+        ? `snoozed: ${nameOf(summary.sourceIds[0]!)} is snoozed until ${clock(snoozedUntil[0]!, minutesOfDay)}`
+        : `snoozed: every source in it is snoozed (${summary.sourceIds.map(nameOf).join(', ')})`;
+    }
+    const quiet = settings.quietHours;
+    const critical = summary.notification.severity === 'critical';
+    if (
+      quiet.enabled &&
+      !(quiet.allowCritical && critical) &&
+      inQuietWindow(minutesOfDay(now), parseHhmm(quiet.start), parseHhmm(quiet.end))
+    ) {
+      return `quiet hours ${quiet.start}–${quiet.end}`;
+    }
+    return undefined;
+  }
+
   return {
     apply,
     flush(now: number): SummaryNotification[] {
       const summaries = coalescer.flush(now);
-      // Summaries always show (one per burst), but they use the rate budget like any notification.
-      for (let i = 0; i < summaries.length; i += 1) shown.push(now);
+      for (const summary of summaries) {
+        const held = summaryHold(summary, now);
+        if (held) summary.heldBack = held;
+        // A shown summary uses the rate budget like any notification; a held one shows nothing.
+        else shown.push(now);
+      }
       return summaries;
     },
     nextFlushAt: () => coalescer.nextFlushAt(),

@@ -13,6 +13,11 @@ export interface SummaryNotification {
   /** The sources whose held-back notifications it stands for. */
   sourceIds: string[];
   count: number;
+  /**
+   * Set when the summary came due while the user asked for silence (quiet hours, or every source in it
+   * snoozed): record it with this reason instead of showing it.
+   */
+  heldBack?: string;
 }
 
 export interface Policy {
