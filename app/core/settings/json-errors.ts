@@ -39,7 +39,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 export function describeJsonError(text: string, fallback: unknown): string {
   if (text.trim() === '') return 'the file is empty';
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // The parser recurses: text nested deeper than the stack allows is described from JSON.parse alone.
+    errors.length = 0;
+  }
   const first = errors[0];
   if (first) {
     const { line, column } = lineAndColumn(text, first.offset);
