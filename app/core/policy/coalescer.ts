@@ -40,13 +40,14 @@ export class Coalescer {
   /** True when the notification may show now; false when it was taken into the current burst. */
   offer(now: number, sourceId: string, notification: Notification): boolean {
     this.closeDue(now);
+    // Pruned on every offer, not only for non-critical ones: a stream of criticals must not grow it.
+    this.passed = this.passed.filter((t) => now - t < this.settings.window);
     const critical = notification.severity === 'critical';
     if (!critical) {
       if (this.burst) {
         this.add(this.burst, sourceId, notification);
         return false;
       }
-      this.passed = this.passed.filter((t) => now - t < this.settings.window);
       if (this.passed.length >= this.settings.threshold) {
         this.burst = {
           end: now + this.settings.window,
