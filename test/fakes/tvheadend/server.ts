@@ -42,6 +42,7 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  500: 'Internal Server Error',
 };
 
 export class FakeTvheadend {
@@ -59,6 +60,8 @@ export class FakeTvheadend {
     auth?: string;
     protocols?: string;
   }[] = [];
+  /** Fault injection: the next authorised request to this API path gets this status instead of an answer. */
+  readonly faults = new Map<string, number>();
   private server: Server | undefined;
   private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: () => false });
   private diskTimer: NodeJS.Timeout | undefined;
@@ -186,6 +189,11 @@ export class FakeTvheadend {
     if (auth.status === 401) return send(401, undefined, { 'WWW-Authenticate': auth.challenge ?? [] });
     if (auth.status === 403 || !auth.user) return send(403);
     if (target.path === '/comet/ws') return send(400);
+    const fault = this.faults.get(target.path);
+    if (fault !== undefined) {
+      this.faults.delete(target.path);
+      return send(fault);
+    }
     const params = new URLSearchParams(target.params);
     const form = Buffer.concat(chunks).toString('utf8');
     if (form) for (const [k, v] of new URLSearchParams(form)) params.set(k, v);

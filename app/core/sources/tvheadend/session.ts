@@ -42,6 +42,10 @@ export class TvheadendSession implements SourceSession {
   private requestedBoxid: string | undefined;
   private firstFrame = true;
   private dvrBaselined = false;
+  /** A resync whose DVR read failed is owed: retried on a later frame, with a growing pause. */
+  private resyncOwed = false;
+  private resyncFailures = 0;
+  private resyncRetryAt = 0;
   private subsBaselined = false;
   private admin: boolean | undefined;
   private address: string | undefined;
@@ -130,7 +134,7 @@ export class TvheadendSession implements SourceSession {
       if (s.access.address) this.address = s.access.address;
     }
     // A new mailbox lost whatever was queued for the old one: read the whole state and diff it.
-    if (resync) await this.resync();
+    if (resync || (this.resyncOwed && this.ctx.now() >= this.resyncRetryAt)) await this.resync();
     const free = s.disk?.freediskspace ?? s.access?.freediskspace;
     if (free !== undefined) this.checkDisk(free, s.disk?.totaldiskspace ?? s.access?.totaldiskspace);
     this.handleLogs(s.logLines);
@@ -147,10 +151,19 @@ export class TvheadendSession implements SourceSession {
   private async resync(): Promise<void> {
     try {
       const all = await this.api.dvrGrid();
+      this.resyncOwed = false;
+      this.resyncFailures = 0;
       this.emitDvr(this.dvr.reconcile(all, { silent: !this.dvrBaselined }));
       this.dvrBaselined = true;
     } catch (err) {
       this.lookupFailed('dvr', err);
+      // A passing failure (timeout, 5xx) must not lose what changed while the mailbox was gone; missing
+      // rights will not pass, and retrying them would only add refusals to the server's log.
+      if (!(err instanceof ForbiddenError) && !(err instanceof AuthFailedError)) {
+        this.resyncOwed = true;
+        this.resyncFailures += 1;
+        this.resyncRetryAt = this.ctx.now() + Math.min(60_000, 1_000 * 2 ** this.resyncFailures);
+      }
     }
     await this.refreshSubscriptions();
   }

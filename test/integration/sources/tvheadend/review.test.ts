@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { rig, type Rig } from './helpers';
+import { rig, sleep, waitForCalls, type Rig } from './helpers';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -21,5 +21,27 @@ describe('tvheadend: the server changes its authentication type', () => {
     );
     await h.waitForState('open');
     expect(h.status().state).toBe('open');
+  });
+});
+
+describe('tvheadend: the resync after a new mailbox', () => {
+  it('is retried when its DVR read fails, so a recording that ended meanwhile is still reported', async () => {
+    r = await rig();
+    const { fake, h } = r;
+    await h.waitForState('open');
+    await waitForCalls(fake, '/api/dvr/entry/grid', 1);
+    const a = fake.scenario.createEntry({ title: 'A' });
+    await h.waitForEvent('tvheadend.dvr.scheduled');
+    fake.scenario.startRecording(a);
+    await h.waitForEvent('tvheadend.dvr.started');
+    await fake.restart(() => {
+      fake.scenario.complete(a);
+      // The server is still busy after its restart: the first grid read fails.
+      fake.faults.set('/api/dvr/entry/grid', 500);
+    });
+    const done = await h.waitForEvent('tvheadend.dvr.completed', 10_000);
+    expect(done.entity?.name).toBe('A');
+    await sleep(300);
+    expect(h.eventsOf('tvheadend.dvr.completed')).toHaveLength(1);
   });
 });
