@@ -26,17 +26,17 @@ function secretsOfFile(file: string): Secrets | undefined {
 }
 
 /**
- * What goes into the file: secrets given in the environment stay out of it (they are there so the file
- * can be shared without them), unless the file held a value of its own for that field.
+ * What goes into the file: secrets given in the environment (there so the file can be shared without
+ * them) and those obtained during the run stay out of it, unless the file held a value of its own.
  */
-function secretsForFile(secrets: Secrets, fromEnv: Secrets, fromFile: Secrets): Secrets {
+function secretsForFile(secrets: Secrets, memoryOnly: Secrets[], fromFile: Secrets): Secrets {
   const result: Secrets = {};
   for (const [id, fields] of Object.entries(secrets)) {
     const kept: Record<string, string> = {};
     for (const [field, value] of Object.entries(fields)) {
-      const envValue = Object.hasOwn(fromEnv, id) ? fromEnv[id]?.[field] : undefined;
+      const inMemoryOnly = memoryOnly.some((set) => Object.hasOwn(set, id) && set[id]?.[field] === value);
       const fileValue = Object.hasOwn(fromFile, id) ? fromFile[id]?.[field] : undefined;
-      if (envValue === undefined || value !== envValue) kept[field] = value;
+      if (!inMemoryOnly) kept[field] = value;
       else if (fileValue !== undefined) kept[field] = fileValue;
     }
     if (Object.keys(kept).length > 0) result[id] = kept;
@@ -65,11 +65,24 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     process.stderr.write('herald serve: the web UI is not built yet: run `npm run build:web` first\n');
     return 1;
   }
-  const host = openCliHost({ config: opts.config, history: opts.history });
+  // Tokens the engine obtains (an Emby login, its device id, a deCONZ pairing) live in memory for this
+  // run: they must be in what the UI's saves hand back to the engine, or each save would drop them.
+  const obtained: Secrets = {};
+  const host = openCliHost({
+    config: opts.config,
+    history: opts.history,
+    onSecret(sourceId, field, value) {
+      obtained[sourceId] = { ...obtained[sourceId], [field]: value };
+      current.secrets = { ...current.secrets, [sourceId]: { ...current.secrets[sourceId], [field]: value } };
+    },
+  });
   if (!host) return 1;
   const fileSecrets = secretsOfFile(opts.config);
   const envSecrets = secretsFromEnv(host.settings, {}, process.env);
-  let current: { settings: Settings; secrets: Secrets } = { settings: host.settings, secrets: host.secrets };
+  const current: { settings: Settings; secrets: Secrets } = {
+    settings: host.settings,
+    secrets: host.secrets,
+  };
   const serve = await startServe({
     engine: host.engine,
     history: host.history,
@@ -78,11 +91,12 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     settingsPort: {
       load: () => current,
       save(settings, secrets) {
-        current = { settings, secrets };
+        current.settings = settings;
+        current.secrets = secrets;
         // Written back to the same file, atomically, so edits in the UI survive a restart.
         const temp = `${opts.config}.tmp`;
         const text = fileSecrets
-          ? exportSettings(settings, secretsForFile(secrets, envSecrets, fileSecrets), {
+          ? exportSettings(settings, secretsForFile(secrets, [envSecrets, obtained], fileSecrets), {
               includeSecrets: true,
             })
           : exportSettings(settings, secrets, { includeSecrets: false });

@@ -117,4 +117,31 @@ describe('herald serve writes UI edits back to the settings file', () => {
     await run.stop();
     expect(readFileSync(file, 'utf8')).toContain('Bearer inline');
   });
+
+  it('keeps secrets the engine obtained during the run in memory, and out of the file', async () => {
+    const emby = {
+      id: 'emby',
+      kind: 'emby',
+      name: 'Emby',
+      url: 'http://127.0.0.1:1/',
+      options: {},
+    };
+    const file = writeConfig({ version: 1, sources: [emby], secrets: { emby: { apiKey: 'k-123' } } });
+    const run = await serve(file);
+    // The Emby source generates its device id on its first connect attempt and saves it as a secret.
+    const deadline = Date.now() + 10_000;
+    let status = await run.call('secrets:status');
+    while (!(status.value as Record<string, string[]>).emby?.includes('deviceId') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = await run.call('secrets:status');
+    }
+    expect((status.value as Record<string, string[]>).emby).toContain('deviceId');
+    await editSomething(run.call);
+    const after = await run.call('secrets:status');
+    expect((after.value as Record<string, string[]>).emby).toContain('deviceId');
+    await run.stop();
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('k-123');
+    expect(text).not.toContain('deviceId');
+  });
 });
