@@ -1,6 +1,7 @@
 import type { HomeEvent } from '../shared/home-event';
 import type { SourceConfig } from '../shared/settings';
 import type { SourceStatus } from '../shared/source-status';
+import { describeError } from './connection/errors';
 import { createReconnectingSocket } from './connection/reconnecting-socket';
 import type { ConnectionStatusUpdate, ReconnectingSocket } from './connection/types';
 import { createHttpClient } from './http/client';
@@ -117,7 +118,16 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       },
       log,
     };
-    const current = adapter.createSession(ctx);
+    let current: SourceSession;
+    try {
+      current = adapter.createSession(ctx);
+    } catch (err) {
+      // A session that cannot even be built (a URL typed without its scheme, a pattern that does not
+      // compile) stops this source with the reason; it must not throw into the engine and stop the others.
+      clearTimers();
+      publish({ state: 'stopped', lastError: `cannot start: ${describeError(err)}` });
+      return;
+    }
     session = current;
     socket = createReconnectingSocket({
       prepare: () => current.prepare(),
