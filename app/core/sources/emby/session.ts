@@ -116,6 +116,8 @@ export function createEmbySession(ctx: SourceContext<EmbyOptions>): SourceSessio
     // REST headers follow the flavour: Jellyfin 12 ignores X-Emby-Authorization.
     flavour = detected;
     await authenticate(ctx, rest, detected, auth);
+    // A refusal seen on the old token (revoked while the socket stayed up) says nothing about this one.
+    activityDenied = false;
     const mayBeLegacy = detected === 'emby-legacy' || (detected === 'emby' && options.flavour === 'auto');
     // Keep the last port seen: a later /System/Info may fail while the socket port has not moved.
     const found = mayBeLegacy ? await legacyPort() : undefined;

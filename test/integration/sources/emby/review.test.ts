@@ -119,4 +119,19 @@ describe('emby source: odd input and changed settings', () => {
     const activity = await h.waitForEvent('emby.activity.*', 5000);
     expect(activity.type).toBe('emby.activity.constructor');
   });
+  it('an activity read refused once (token revoked while the socket stayed up) is tried again after re-login', async () => {
+    fake = await startFakeEmby({ flavour: 'emby' });
+    const h = track(connect(fake));
+    await h.waitForState('open', 8000);
+    await capabilitiesPosted(h, fake, 1);
+    fake.revokeTokens();
+    fake.addActivity({ Name: 'While revoked', Type: 'AuthenticationFailed' });
+    await h.waitFor(() => /activity log/.test(h.status().lastError ?? ''), 5000, 'the refused read');
+    fake.dropSockets();
+    await capabilitiesPosted(h, fake, 2, 15_000);
+    fake.addActivity({ Name: 'Failed login attempt from bob', Type: 'AuthenticationFailed' });
+    const failed = await h.waitForEvent('emby.activity.login_failed', 5000);
+    expect(failed.title).toBe('While revoked');
+    await h.waitFor(() => h.eventsOf('emby.activity.login_failed').length === 2, 5000, 'both entries');
+  });
 });
