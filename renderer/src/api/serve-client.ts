@@ -32,7 +32,8 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
   const listeners = new Map<PushChannel, Set<(payload: unknown) => void>>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   const pending = new Map<number, Pending>();
-  const outbox: string[] = [];
+  // Frames waiting for the socket; one whose request already failed (timed out) is never sent.
+  const outbox: { id: number; frame: string }[] = [];
   let socket: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
   let nextId = 1;
@@ -50,6 +51,8 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
     if (!entry) return;
     clearTimeout(entry.timer);
     pending.delete(id);
+    const queued = outbox.findIndex((item) => item.id === id);
+    if (queued >= 0) outbox.splice(queued, 1);
     entry.resolve(result);
   };
 
@@ -64,7 +67,7 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
     ws.onopen = () => {
       attempts = 0;
       setState('open');
-      for (const frame of outbox.splice(0)) ws.send(frame);
+      for (const { frame } of outbox.splice(0)) ws.send(frame);
     };
     ws.onmessage = (message) => {
       let frame: Partial<WireResponse & WirePush>;
@@ -100,7 +103,7 @@ export function createServeClient(token: string, socketUrl = defaultSocketUrl(to
         );
         pending.set(id, { resolve, timer });
         if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
-        else outbox.push(frame);
+        else outbox.push({ id, frame });
       });
     },
     subscribe(channel, listener) {
