@@ -101,6 +101,8 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
     const a = newAttempt();
     current = a;
     publish({ state: 'connecting', lastError: status.lastError, hint: status.hint });
+    // A status listener may have closed or resumed the socket: this attempt is then already over.
+    if (current !== a) return;
     const prepareTimer = later(a, Math.max(PREPARE_TIMEOUT_MS, connectTimeoutMs), () =>
       fail(a, { message: 'timed out while preparing the connection' }),
     );
@@ -170,6 +172,7 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       a.timers.delete(a.connectTimer);
     }
     publish({ state: 'open', openSince: a.openSince });
+    if (current !== a) return; // closed or resumed from a status listener
     a.watchdog = startWatchdog({
       ...heartbeat,
       now,
@@ -248,11 +251,12 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
     }
     const delay = backoff.next();
     const nextRetryAt = now() + delay;
-    publish({ state: 'backing-off', lastError: failure.message, hint: failure.hint, nextRetryAt });
+    // Armed before publishing, so a status listener that calls close() or resume() clears it.
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       connect();
     }, delay);
+    publish({ state: 'backing-off', lastError: failure.message, hint: failure.hint, nextRetryAt });
   }
 
   function clearRetry() {
