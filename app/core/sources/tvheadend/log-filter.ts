@@ -1,7 +1,9 @@
 import type { LogLine } from './normalise';
 
-/** The API paths Herald calls; the server logs each refused one at ERROR level. */
-const OWN_CALLS = / \/api\/(idnode\/load|dvr\/entry\/grid|status\/subscriptions|epg\/events\/load) -- /;
+/** The paths Herald calls; the server logs each refused one at ERROR level. Without auth (anonymous
+ * access) the plain-GET probe of /comet/ws before every connect is answered with a 4xx/5xx too. */
+const OWN_CALLS =
+  / \/(api\/(idnode\/load|dvr\/entry\/grid|status\/subscriptions|epg\/events\/load)|comet\/ws)(\?\S*)? -- /;
 const MAX_REMEMBERED = 500;
 
 /**

@@ -45,3 +45,25 @@ describe('tvheadend: the resync after a new mailbox', () => {
     expect(h.eventsOf('tvheadend.dvr.completed')).toHaveLength(1);
   });
 });
+
+describe('tvheadend: Herald’s own traffic in the server log', () => {
+  it('its connection probe, refused with a 4xx on an anonymous server, is not reported as a server error', async () => {
+    r = await rig({}, '', { users: [{ username: '*', password: '', admin: true }] });
+    const { fake, h } = r;
+    await h.waitForState('open');
+    await waitForCalls(fake, '/api/dvr/entry/grid', 1);
+    // A reconnect reuses the mailbox, which queued the log line of the probe that preceded it.
+    h.resume();
+    await h.waitFor(
+      () => fake.requests.filter((q) => q.upgrade && q.status === 101).length === 2,
+      5000,
+      'the reconnect',
+    );
+    fake.log('dvr: Recording error: "Marker" on "Test Channel"');
+    await h.waitForEvent('tvheadend.log.error', 5000);
+    await sleep(200);
+    expect(h.eventsOf('tvheadend.log.error').map((e) => e.body)).toEqual([
+      'Recording error: "Marker" on "Test Channel"',
+    ]);
+  });
+});
