@@ -1,11 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeConfig } from '../../helpers/herald-cli';
-
-const bin = fileURLToPath(new URL('../../../bin/herald.js', import.meta.url));
+import { ensureWebUi, startServeCli } from '../../helpers/herald-serve';
 
 const lab = (options: Record<string, unknown> = {}) => ({
   id: 'lab',
@@ -20,60 +16,20 @@ const stops: (() => void)[] = [];
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
 });
+let removeWebUi: () => void = () => {};
+beforeAll(() => {
+  removeWebUi = ensureWebUi();
+});
+afterAll(() => removeWebUi());
 
-/** Starts `herald serve` on a config file and returns a function that sends one API request. */
 async function serve(config: string, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [bin, 'serve', '--config', config], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  stops.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  let out = '';
-  let err = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-  const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      const m = /running at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(new URL(m[1]!));
-      }
-    });
-  });
-  const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, {
-    origin: url.origin,
-  });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let id = 0;
-  const call = (channel: string, request?: unknown) =>
-    new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve, reject) => {
-      const mine = ++id;
-      const timer = setTimeout(() => reject(new Error(`no answer to ${channel}`)), 10_000);
-      const onMessage = (data: WebSocket.RawData) => {
-        const frame = JSON.parse(String(data)) as { id?: number; result?: never };
-        if (frame.id !== mine) return;
-        clearTimeout(timer);
-        ws.off('message', onMessage);
-        resolve(frame.result!);
-      };
-      ws.on('message', onMessage);
-      ws.send(JSON.stringify({ id: mine, channel, request }));
-    });
-  const stop = async () => {
-    ws.close();
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { call, stop };
+  const run = await startServeCli(config, env);
+  stops.push(run.kill);
+  return run;
 }
 
 /** Saves the settings unchanged except for the quiet hours switch: any edit made in the UI. */
-async function editSomething(call: Awaited<ReturnType<typeof serve>>['call']) {
+async function editSomething(call: Awaited<ReturnType<typeof startServeCli>>['call']) {
   const got = await call('settings:get');
   const settings = got.value as { quietHours: { enabled: boolean } };
   settings.quietHours.enabled = !settings.quietHours.enabled;
