@@ -57,6 +57,9 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const unbind = bindApiToSockets(wss, api);
 
   server.on('upgrade', (req, socket, head) => {
+    // Node drops its own error handler from an upgrading socket: a client that resets the connection
+    // (say, while being refused) would otherwise throw out of the process.
+    socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     const verdict = path === SERVE_SOCKET_PATH ? checkUpgrade(req, { hosts, token }) : undefined;
     if (!verdict?.ok) {
