@@ -15,6 +15,7 @@ import type { SourceRunner } from './source-runner';
 import { getAdapter, isKnownSourceKind, presetsByKind } from './sources/registry';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The engine: sources → rules → policy → history and sinks. Hosts (Electron main, the CLI) own
@@ -52,7 +53,9 @@ export function createEngine(opts: EngineOptions): Engine {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
     if (at === undefined || !started) return;
-    flushTimer = setTimeout(flushSummaries, Math.max(0, at - now()));
+    // setTimeout cannot wait longer than 2^31-1 ms (it fires after 1 ms instead, over and over); a longer
+    // coalescing window is waited for in steps: an early flush finds nothing due and schedules again.
+    flushTimer = setTimeout(flushSummaries, Math.min(MAX_TIMER_MS, Math.max(0, at - now())));
     flushTimer.unref?.();
   };
 
