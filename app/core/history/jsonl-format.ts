@@ -112,7 +112,8 @@ function looksLikeEvent(value: unknown): value is HomeEvent {
     severitySet.has(value.severity) &&
     typeof value.title === 'string' &&
     typeof value.body === 'string' &&
-    (value.entity === undefined || (isObject(value.entity) && typeof value.entity.name === 'string'))
+    (value.entity === undefined || (isObject(value.entity) && typeof value.entity.name === 'string')) &&
+    (value.url === undefined || typeof value.url === 'string')
   );
 }
 
@@ -121,7 +122,8 @@ function looksLikeDecision(value: unknown): value is Decision {
     isObject(value) &&
     typeof value.action === 'string' &&
     actionSet.has(value.action) &&
-    typeof value.reason === 'string'
+    typeof value.reason === 'string' &&
+    (value.ruleId === undefined || typeof value.ruleId === 'string')
   );
 }
 
