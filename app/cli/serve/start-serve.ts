@@ -52,8 +52,9 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
       res.end();
     });
   });
-  // Import text is capped at 5 MB by the contract; allow for JSON escaping on top.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 12 * 1024 * 1024 });
+  // Import text is capped at 5 000 000 characters by the contract; JSON escaping can make one character
+  // six bytes (\u0001), so the frame limit allows for that and the envelope.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
   const unbind = bindApiToSockets(wss, api);
 
   server.on('upgrade', (req, socket, head) => {
