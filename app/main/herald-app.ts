@@ -184,21 +184,24 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
       quit: () => app.quit(),
     },
   });
+  let shutDown = false;
   const refreshTray = () => {
+    // Electron throws on a destroyed tray; a redraw queued before shutdown must not reach it.
+    if (shutDown) return;
     const { sources, snoozes } = settingsStore.load().settings;
     const now = Date.now();
     const allSnoozed = sources.length > 0 && sources.every((s) => (snoozes[s.id] ?? 0) > now);
     tray.update({ statuses: engine.statuses(), unread: history.unreadCount(), allSnoozed });
   };
   // Status changes arrive in bursts while sources connect; redraw the tray once per tick.
-  let trayQueued = false;
+  let trayQueued: ReturnType<typeof setTimeout> | undefined;
   const queueTray = () => {
-    if (trayQueued) return;
-    trayQueued = true;
-    setTimeout(() => {
-      trayQueued = false;
+    if (trayQueued || shutDown) return;
+    trayQueued = setTimeout(() => {
+      trayQueued = undefined;
       refreshTray();
-    }, 250).unref?.();
+    }, 250);
+    trayQueued.unref?.();
   };
   engine.on('status', queueTray);
   engine.on('entry', queueTray);
@@ -225,6 +228,8 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
       handlers.dispose();
       await engine.stop();
       await history.close();
+      shutDown = true;
+      clearTimeout(trayQueued);
       tray.destroy();
     },
   };
