@@ -91,8 +91,6 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     settingsPort: {
       load: () => current,
       save(settings, secrets) {
-        current.settings = settings;
-        current.secrets = secrets;
         // Written back to the same file, atomically, so edits in the UI survive a restart.
         const temp = `${opts.config}.tmp`;
         const text = fileSecrets
@@ -105,6 +103,9 @@ export async function runServe(opts: { config: string; port?: string; history?: 
         writeFileSync(temp, text, { mode });
         chmodSync(temp, mode);
         renameSync(temp, opts.config);
+        // Only a save that reached the file counts: a failed one leaves what the UI and engine see alone.
+        current.settings = settings;
+        current.secrets = secrets;
       },
     },
   });

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeConfig } from '../../helpers/herald-cli';
 import { ensureWebUi, startServeCli } from '../../helpers/herald-serve';
@@ -99,5 +99,18 @@ describe('herald serve writes UI edits back to the settings file', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('k-123');
     expect(text).not.toContain('deviceId');
+  });
+
+  it('a save that cannot be written is reported and leaves the settings as they were', async () => {
+    const file = writeConfig({ version: 1, sources: [lab()] });
+    // Something in the way of the atomic write (a directory where its temp file goes).
+    mkdirSync(`${file}.tmp`);
+    const run = await serve(file);
+    const before = (await run.call('settings:get')).value as { quietHours: { enabled: boolean } };
+    const next = structuredClone(before);
+    next.quietHours.enabled = !before.quietHours.enabled;
+    expect(await run.call('settings:set', next)).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect((await run.call('settings:get')).value).toEqual(before);
+    await run.stop();
   });
 });
