@@ -34,6 +34,9 @@ export function createEngine(opts: EngineOptions): Engine {
   let seq = 0;
   let started = false;
 
+  // Source ids come from users and files: `constructor` must not find Object.prototype's.
+  const secretsOf = (id: string) => (Object.hasOwn(secrets, id) ? secrets[id]! : {});
+
   const emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) =>
     emitter.emit(event, ...args);
 
@@ -127,7 +130,7 @@ export function createEngine(opts: EngineOptions): Engine {
     }
     const runner: SourceRunner = createSourceRunner({
       config,
-      secrets: secrets[config.id] ?? {},
+      secrets: secretsOf(config.id),
       adapter: getAdapter(config.kind),
       onEvents: handleEvents,
       onStatus: (status) => {
@@ -182,7 +185,7 @@ export function createEngine(opts: EngineOptions): Engine {
       for (const config of wanted()) {
         const runner = runners.get(config.id);
         const unchanged =
-          runner && sameJson(runner.config, config) && sameJson(runner.secrets, secrets[config.id] ?? {});
+          runner && sameJson(runner.config, config) && sameJson(runner.secrets, secretsOf(config.id));
         if (unchanged) {
           keep.add(config.id);
           continue;

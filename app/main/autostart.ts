@@ -22,10 +22,19 @@ export function linuxAutostartFile(env: NodeJS.ProcessEnv): string {
   return join(config, 'autostart', 'herald.desktop');
 }
 
+/**
+ * Desktop Entry spec: inside a quoted Exec argument `"`, backtick, `$` and `\` are backslash-escaped,
+ * and the value is string-unescaped first, so each of those backslashes is written twice; `%` starts
+ * a field code unless doubled.
+ */
+function escapeQuoted(path: string): string {
+  return path.replace(/%/g, '%%').replace(/["`$\\]/g, (c) => (c === '\\' ? '\\\\\\\\' : `\\\\${c}`));
+}
+
 /** An AppImage runs from a temporary mount: the login entry must point at the AppImage file itself. */
 export function linuxDesktopEntry(execPath: string, env: NodeJS.ProcessEnv): string {
   const target = env.APPIMAGE || execPath;
-  const quoted = /[\s"'\\]/.test(target) ? `"${target.replace(/(["\\`$])/g, '\\$1')}"` : target;
+  const quoted = /[\s"'\\`$%]/.test(target) ? `"${escapeQuoted(target)}"` : target;
   return [
     '[Desktop Entry]',
     'Type=Application',

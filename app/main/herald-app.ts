@@ -9,7 +9,7 @@ import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
 import type { RetentionOptions } from '../core/history/types';
 import type { HistoryStore } from '../core/history/types';
-import { API } from '../shared/api';
+import { API, HttpUrlSchema } from '../shared/api';
 import { isAutostartEnabled, setAutostart } from './autostart';
 import type { AutostartEnv } from './autostart';
 import { bindIpc } from './ipc';
@@ -97,7 +97,10 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     settings.history,
   );
 
-  const openExternal = (url: string) => void shell.openExternal(url);
+  // The one door to the user's browser: only http(s), and the parsed form, never the raw string.
+  const openExternal = (url: string) => {
+    if (HttpUrlSchema.safeParse(url).success) void shell.openExternal(new URL(url).href);
+  };
   const windows = createWindowManager({
     BrowserWindow: electron.BrowserWindow as unknown as WindowDeps['BrowserWindow'],
     preload: opts.preload,

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { HttpUrlSchema } from '../shared/api';
 
 export type View = 'history' | 'settings';
@@ -49,8 +50,9 @@ function lockDown(
 
 export function createWindowManager(deps: WindowDeps): WindowManager {
   const open = new Map<View, WindowLike>();
-  const ownUrl = (url: string) =>
-    deps.rendererUrl ? url.startsWith(deps.rendererUrl) : url.startsWith('file://');
+  // Only the app's own page (any hash) counts as home; every other file:// URL is foreign too.
+  const home = deps.rendererUrl ?? pathToFileURL(deps.rendererFile).href;
+  const ownUrl = (url: string) => url.split('#')[0] === home.split('#')[0];
 
   const load = (win: WindowLike, view: View, seq?: number) => {
     const hash = seq === undefined ? `/${view}` : `/${view}?seq=${seq}`;

@@ -30,6 +30,12 @@ describe('autostart', () => {
     expect(entry).not.toContain('.mount_');
   });
 
+  it('escapes what the Desktop Entry spec reserves inside a quoted Exec argument', () => {
+    const entry = linuxDesktopEntry('/x', { APPIMAGE: '/opt/a$b/100%/c\\d"e.AppImage' });
+    // $ → \\$, % → %%, \ → four backslashes, " → \\" (the value is string-unescaped before it is split)
+    expect(entry).toContain('Exec="/opt/a\\\\$b/100%%/c\\\\\\\\d\\\\"e.AppImage" --hidden');
+  });
+
   it('uses login items on Windows and macOS', () => {
     const env = { platform: 'win32' as const, execPath: 'C:\\Herald\\Herald.exe', env: {}, loginItems: app };
     setAutostart(true, env);

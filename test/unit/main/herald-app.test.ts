@@ -137,6 +137,15 @@ describe('Electron host composition', () => {
     const { shell } = electron;
     expect(shell.opened).toContain('https://jellyfin.local/');
     expect(shell.opened).not.toContain('smb://nas/share');
+    // The page may move between its own views, never to another file or site.
+    let prevented = 0;
+    const navigate = (url: string) =>
+      contents.emit('will-navigate', { preventDefault: () => (prevented += 1) }, url);
+    navigate('file:///app/out/renderer/index.html#/settings');
+    expect(prevented).toBe(0);
+    navigate('file:///etc/passwd');
+    navigate('https://evil.example/');
+    expect(prevented).toBe(2);
   });
 
   it('starts even when the history file is unreadable, and tells the user what is not kept', async () => {
