@@ -139,7 +139,7 @@ export function createEngine(opts: EngineOptions): Engine {
           emit('status', { ...status, snoozedUntil: snoozedUntil(config.id) });
       },
       saveSecret: (field, value) => {
-        secrets = { ...secrets, [config.id]: { ...secrets[config.id], [field]: value } };
+        secrets = { ...secrets, [config.id]: { ...secretsOf(config.id), [field]: value } };
         opts.saveSecret?.(config.id, field, value);
       },
       now,
