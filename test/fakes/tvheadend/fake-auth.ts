@@ -61,10 +61,11 @@ export class FakeAuth {
 
   verify(method: string, header: string | undefined): AuthOutcome {
     if (header) this.seen.push(header);
+    // Anonymous access (an access entry for "*") serves only requests without credentials: a refused
+    // Basic or an unknown nonce is a 401 before any access check (src/http.c process_request).
     const anon = this.users.find((u) => u.username === '*');
-    const unauthorized = (): AuthOutcome =>
-      anon ? { status: 200, user: anon } : { status: 401, challenge: this.challenge() };
-    if (!header) return unauthorized();
+    const unauthorized = (): AuthOutcome => ({ status: 401, challenge: this.challenge() });
+    if (!header) return anon ? { status: 200, user: anon } : unauthorized();
     const [scheme = '', ...rest] = header.split(' ');
     if (scheme.toLowerCase() === 'basic') {
       if (this.mode === 'digest') return unauthorized();

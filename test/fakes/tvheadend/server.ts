@@ -27,6 +27,12 @@ export interface FakeTvheadendOptions {
   httpRoot?: string;
   /** Behave like 4.2.x, which has no /comet/ws. */
   noWebsocket?: boolean;
+  /**
+   * An access entry with username `*` (anonymous access, common on home LANs): requests without an
+   * `Authorization` header get these rights instead of a 401. `/login` still answers them with 401 and a
+   * challenge, as the real server does (src/webui/webui.c page_login).
+   */
+  anonymous?: Omit<FakeUser, 'username' | 'password'>;
 }
 
 export const DEFAULT_USERS: FakeUser[] = [
@@ -38,6 +44,7 @@ export const DEFAULT_USERS: FakeUser[] = [
 const HTML = (code: number, text: string) =>
   `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<HTML><HEAD>\n<TITLE>${code} ${text}</TITLE>\n</HEAD><BODY>\n<H1>${code} ${text}</H1>\n</BODY></HTML>\n`;
 const REASONS: Record<number, string> = {
+  302: 'Found',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -70,7 +77,10 @@ export class FakeTvheadend {
 
   constructor(private readonly opts: FakeTvheadendOptions = {}) {
     this.auth = new FakeAuth(
-      opts.users ?? DEFAULT_USERS,
+      [
+        ...(opts.users ?? DEFAULT_USERS),
+        ...(opts.anonymous ? [{ ...opts.anonymous, username: '*', password: '' }] : []),
+      ],
       opts.authMode ?? 'digest',
       opts.digestAlgo ?? 'MD5',
     );
@@ -183,9 +193,20 @@ export class FakeTvheadend {
     };
     const known =
       target &&
-      (target.path.startsWith('/api/') || target.path === '/comet/ws' || target.path === '/comet/poll');
+      (target.path.startsWith('/api/') ||
+        target.path === '/comet/ws' ||
+        target.path === '/comet/poll' ||
+        target.path === '/login');
     if (!known || (this.opts.noWebsocket && target.path === '/comet/ws')) return send(404);
     const auth = this.authorize(req);
+    // page_login: a named user is sent to the UI; anyone else (anonymous included) gets
+    // http_noaccess_code(), i.e. 401 + challenge when no username came with the request.
+    if (target.path === '/login') {
+      if (auth.status === 403) return send(403);
+      if (auth.user && auth.user.username !== '*')
+        return send(302, undefined, { Location: `${this.opts.httpRoot ?? ''}/` });
+      return send(401, undefined, { 'WWW-Authenticate': auth.challenge ?? this.auth.challenge() });
+    }
     if (auth.status === 401) return send(401, undefined, { 'WWW-Authenticate': auth.challenge ?? [] });
     if (auth.status === 403 || !auth.user) return send(403);
     if (target.path === '/comet/ws') return send(400);

@@ -6,6 +6,8 @@
 /** The subprotocol the server always answers with; strict clients (npm `ws`) must ask for it. */
 export const COMET_SUBPROTOCOL = 'tvheadend-comet';
 export const COMET_PATH = '/comet/ws';
+/** Challenges every request without credentials, even where anonymous access is granted (page_login). */
+export const LOGIN_PATH = '/login';
 
 /** `{"boxid":…}` only on the first frame of a connection; then `{"messages":[…]}`. */
 export interface CometFrame {

@@ -15,7 +15,7 @@ import {
   type FrameSummary,
 } from './normalise';
 import type { TvheadendOptions } from './options';
-import { COMET_PATH, COMET_SUBPROTOCOL, type DvrEntryWire } from './protocol';
+import { COMET_PATH, COMET_SUBPROTOCOL, LOGIN_PATH, type DvrEntryWire } from './protocol';
 import { SubscriptionTracker } from './subscription-tracker';
 import { tvhUrls } from './urls';
 
@@ -74,10 +74,28 @@ export class TvheadendSession implements SourceSession {
       timeoutMs: 10_000,
     });
     if (probe.status === 404) throw new Error(NO_COMET_WS);
+    let challenged = probe.status === 401 ? probe : undefined;
+    if (!challenged && this.auth.hasCredentials) {
+      // No challenge: the server grants anonymous access (an access entry for "*"), and sending nothing
+      // would silently run with those (usually lesser) rights. /login answers any request without
+      // credentials with 401 + challenge (src/webui/webui.c page_login), so the configured account is used.
+      const login = await this.ctx.http.request({
+        url: `${this.urls.http}${LOGIN_PATH}`,
+        method: 'GET',
+        timeoutMs: 10_000,
+      });
+      if (login.status === 401) challenged = login;
+      else if (!this.warned.has('login')) {
+        this.warned.add('login');
+        this.ctx.log.warn(
+          `tvheadend: the server asked for no credentials and ${LOGIN_PATH} answered HTTP ${login.status}; connecting without them`,
+        );
+      }
+    }
     const headers: Record<string, string> = {};
-    if (probe.status === 401) {
+    if (challenged) {
       try {
-        this.auth.accept(probe.headers['www-authenticate']);
+        this.auth.accept(challenged.headers['www-authenticate']);
       } catch (err) {
         if (err instanceof ChallengeError) throw new AuthFailedError(err.message, err.hint);
         throw err;
