@@ -8,7 +8,7 @@ import type { Engine, EngineEvents, EngineOptions, RaisedNotification } from './
 import { createPolicy } from './policy/policy';
 import type { Policy, SummaryNotification } from './policy/types';
 import { effectiveRules } from './rules/effective-rules';
-import { createRuleState, evaluate } from './rules/evaluate';
+import { createRuleState, evaluate, noteHeldBack } from './rules/evaluate';
 import type { RuleState } from './rules/evaluate';
 import { createSourceRunner } from './source-runner';
 import type { SourceRunner } from './source-runner';
@@ -93,7 +93,9 @@ export function createEngine(opts: EngineOptions): Engine {
   const handleEvents = (events: HomeEvent[]) => {
     for (const event of events) {
       const t = now();
-      const decision = policy.apply(event, evaluate(rules, event, t, ruleState), t);
+      const ruled = evaluate(rules, event, t, ruleState);
+      const decision = policy.apply(event, ruled, t);
+      if (ruled.action === 'notify' && decision.action !== 'notify') noteHeldBack(ruleState, ruled);
       // Periodic samples are kept only when they matter, so a stats stream cannot flood the log.
       if (event.sample && decision.action !== 'notify') continue;
       const entry = record(event, decision);

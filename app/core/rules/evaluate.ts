@@ -209,3 +209,14 @@ export function evaluate(rules: readonly Rule[], event: HomeEvent, now: number, 
   }
   return decision ?? { action: 'record', reason: 'no rule matched' };
 }
+
+/**
+ * The policy held back what a rule decided to notify (quiet hours, snooze, rate cap, a burst). A
+ * hysteresis alert the user never saw must not be followed by a lone "Resolved" later.
+ */
+export function noteHeldBack(state: RuleState, ruleDecision: Decision): void {
+  if (ruleDecision.action !== 'notify' || !ruleDecision.ruleId || ruleDecision.key === undefined) return;
+  const slot = `${ruleDecision.ruleId}|${ruleDecision.key}`;
+  const current = state.hysteresis.get(slot);
+  if (current?.active && current.notified) state.hysteresis.set(slot, { active: true, notified: false });
+}

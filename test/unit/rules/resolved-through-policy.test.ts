@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPolicy } from '../../../app/core/policy/policy';
-import { createRuleState, evaluate } from '../../../app/core/rules/evaluate';
+import { createRuleState, evaluate, noteHeldBack } from '../../../app/core/rules/evaluate';
 import { defaultSettings } from '../../../app/shared/settings';
 import { ev, rule, SECOND } from './make';
 
@@ -29,5 +29,35 @@ describe('a hysteresis rule through the policy', () => {
     expect(resolved.notification?.title).toMatch(/^Resolved/);
     // …and flapping straight back is still a fresh alert only after the dedup window.
     expect(run(8, 15 * SECOND).action).toBe('record');
+  });
+
+  it('sends no lone "Resolved" for an alert the policy held back', () => {
+    const rules = [
+      rule({
+        id: 'cpu',
+        types: ['unraid.system.stats'],
+        hysteresis: {
+          on: { field: 'data.cpu', op: 'gt', value: 90 },
+          off: { field: 'data.cpu', op: 'lt', value: 80 },
+        },
+      }),
+    ];
+    const state = createRuleState();
+    const settings = { ...defaultSettings(), snoozes: { tower: 10 * SECOND } };
+    const policy = createPolicy(settings, { minutesOfDay: () => 12 * 60 });
+    // What the engine does with every event.
+    const run = (cpu: number, t: number) => {
+      const event = ev({ data: { cpu }, entity: { id: 'cpu', name: 'CPU' } });
+      const ruled = evaluate(rules, event, t, state);
+      const final = policy.apply(event, ruled, t);
+      if (ruled.action === 'notify' && final.action !== 'notify') noteHeldBack(state, ruled);
+      return final;
+    };
+    expect(run(95, 0).reason).toMatch(/snooze/i); // the alert falls into the snooze
+    const resolved = run(50, 20 * SECOND); // the snooze is over when it clears
+    expect(resolved.action).toBe('record');
+    expect(resolved.reason).toMatch(/did not notify/);
+    // The next real alert notifies as usual.
+    expect(run(95, 30 * SECOND).action).toBe('notify');
   });
 });
