@@ -1,36 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine';
-import type { Engine, RaisedNotification } from '../../app/core/engine-types';
+import type { RaisedNotification } from '../../app/core/engine-types';
 import { createMemoryHistory } from '../../app/core/history/memory-history';
 import type { HistoryEntry } from '../../app/shared/history';
 import { SettingsSchema } from '../../app/shared/settings';
+import { engineFixture, until } from '../helpers/engine-fixture';
 
-const servers: WebSocketServer[] = [];
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.stop();
-  engine = undefined;
-  for (const s of servers.splice(0)) {
-    for (const c of s.clients) c.terminate();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
-  }
-});
-
-const until = async (pred: () => boolean, what: string, timeoutMs = 5000) => {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const fx = engineFixture();
 
 describe('engine listeners', () => {
   it('a listener that throws costs neither the other listeners, the notification, nor the rest of the frame', async () => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-    servers.push(wss);
-    wss.on('connection', (socket) =>
+    const server = await fx.jsonServer((socket) =>
       socket.send(
         JSON.stringify([
           { type: 'smoke', level: 'critical', text: 'Smoke in the hall' },
@@ -45,7 +25,7 @@ describe('engine listeners', () => {
           id: 'lab',
           kind: 'generic-json',
           name: 'Lab',
-          url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/`,
+          url: server.url,
           options: { severityPath: 'level' },
         },
       ],
@@ -58,7 +38,7 @@ describe('engine listeners', () => {
       history,
       log: { debug() {}, info() {}, warn: (m) => warnings.push(m) },
     });
-    engine = e;
+    fx.track(e);
     // A host sink with a bug (a window that went away, a formatter that chokes on one value).
     e.on('entry', (entry) => {
       if (entry.event.type === 'json.smoke') throw new Error('sink bug');

@@ -1,35 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine';
-import type { Engine, RaisedNotification } from '../../app/core/engine-types';
+import type { RaisedNotification } from '../../app/core/engine-types';
 import { SettingsSchema } from '../../app/shared/settings';
+import { engineFixture, until } from '../helpers/engine-fixture';
 
-const servers: WebSocketServer[] = [];
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.stop();
-  engine = undefined;
-  for (const s of servers.splice(0)) {
-    for (const c of s.clients) c.terminate();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
-  }
-});
-
-const until = async (pred: () => boolean, what: string, timeoutMs = 5000) => {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const fx = engineFixture();
 
 describe('engine: a coalescing window longer than a timer can wait', () => {
   it('waits for the burst to end instead of spinning a 1 ms timer', async () => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-    servers.push(wss);
-    let connections = 0;
-    wss.on('connection', () => (connections += 1));
+    const server = await fx.jsonServer();
     const settings = SettingsSchema.parse({
       version: 1,
       sources: [
@@ -37,7 +16,7 @@ describe('engine: a coalescing window longer than a timer can wait', () => {
           id: 'lab',
           kind: 'generic-json',
           name: 'Lab',
-          url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/`,
+          url: server.url,
         },
       ],
       rules: [{ id: 'all', name: 'Everything', action: { type: 'notify' } }],
@@ -49,14 +28,14 @@ describe('engine: a coalescing window longer than a timer can wait', () => {
     process.on('warning', onWarning);
     try {
       const e = createEngine({ settings, secrets: {} });
-      engine = e;
+      fx.track(e);
       const notes: RaisedNotification[] = [];
       let entries = 0;
       e.on('notification', (n) => notes.push(n));
       e.on('entry', () => (entries += 1));
       e.start();
-      await until(() => connections === 1, 'the connection');
-      for (const c of wss.clients) for (let i = 0; i < 3; i++) c.send(JSON.stringify({ type: 'x', n: i }));
+      await until(() => server.connections === 1, 'the connection');
+      for (let i = 0; i < 3; i++) server.send({ type: 'x', n: i });
       await until(() => entries === 3, 'three entries');
       await new Promise((r) => setTimeout(r, 200));
       expect(notes).toHaveLength(1);

@@ -1,46 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine';
-import type { Engine, RaisedNotification } from '../../app/core/engine-types';
+import type { RaisedNotification } from '../../app/core/engine-types';
 import { createMemoryHistory } from '../../app/core/history/memory-history';
 import type { HistoryEntry } from '../../app/shared/history';
 import type { SettingsInput } from '../../app/shared/settings';
 import { SettingsSchema } from '../../app/shared/settings';
 import type { SourceStatus } from '../../app/shared/source-status';
+import { engineFixture, until } from '../helpers/engine-fixture';
 
-const servers: WebSocketServer[] = [];
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.stop();
-  engine = undefined;
-  for (const s of servers.splice(0)) {
-    for (const c of s.clients) c.terminate();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
-  }
-});
-
-async function pushServer() {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  servers.push(wss);
-  let connections = 0;
-  wss.on('connection', () => (connections += 1));
-  return {
-    url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/`,
-    connections: () => connections,
-    send: (msg: unknown) => {
-      for (const c of wss.clients) c.send(JSON.stringify(msg));
-    },
-  };
-}
-
-const until = async (pred: () => boolean, what: string, timeoutMs = 5000) => {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const fx = engineFixture();
+const pushServer = () => fx.jsonServer();
 
 function run(input: SettingsInput) {
   const settings = SettingsSchema.parse(input);
@@ -52,7 +21,7 @@ function run(input: SettingsInput) {
   e.on('entry', (x) => entries.push(x));
   e.on('notification', (x) => notes.push(x));
   e.on('status', (x) => statuses.push(x));
-  engine = e;
+  fx.track(e);
   return { engine: e, history, entries, notes, statuses, settings };
 }
 
@@ -75,7 +44,7 @@ describe('engine', () => {
       policy: { coalesce: { window: 300, threshold: 2 }, dedupWindow: 0 },
     });
     t.engine.start();
-    await until(() => server.connections() === 1, 'the connection');
+    await until(() => server.connections === 1, 'the connection');
     for (let i = 0; i < 6; i++) server.send({ type: 'ping', n: i });
     await until(() => t.entries.some((e) => e.event.type === 'herald.summary'), 'the summary', 3000);
     const outcomes = t.entries.filter((e) => e.event.type === 'json.ping').map((e) => e.decision.action);
@@ -101,7 +70,7 @@ describe('engine', () => {
       ],
     });
     t.engine.start();
-    await until(() => server.connections() === 1, 'the connection');
+    await until(() => server.connections === 1, 'the connection');
     server.send({ type: 'reading', temp: 20 });
     server.send({ type: 'reading', temp: 60 });
     await until(() => t.entries.length === 2, 'two entries');
@@ -114,14 +83,14 @@ describe('engine', () => {
     const b = await pushServer();
     const t = run({ version: 1, sources: [source('a', a.url), source('b', b.url)] });
     t.engine.start();
-    await until(() => a.connections() === 1 && b.connections() === 1, 'both connections');
+    await until(() => a.connections === 1 && b.connections === 1, 'both connections');
     const next = SettingsSchema.parse({
       version: 1,
       sources: [source('a', a.url), source('b', b.url, { typePrefix: 'other' })],
     });
     t.engine.applySettings(next, {});
-    await until(() => b.connections() === 2, 'b to reconnect');
-    expect(a.connections()).toBe(1);
+    await until(() => b.connections === 2, 'b to reconnect');
+    expect(a.connections).toBe(1);
     t.engine.applySettings(SettingsSchema.parse({ version: 1, sources: [source('a', a.url)] }), {});
     await until(() => t.engine.statuses().length === 1, 'b to go');
     expect(t.engine.statuses()[0]).toMatchObject({ sourceId: 'a', state: 'open' });
@@ -147,7 +116,7 @@ describe('engine', () => {
       snoozes: { lab: Date.now() + 60_000 },
     });
     t.engine.start();
-    await until(() => server.connections() === 1, 'the connection');
+    await until(() => server.connections === 1, 'the connection');
     server.send({ type: 'door' });
     await until(() => t.entries.length === 1, 'the entry');
     expect(t.entries[0]!.decision).toMatchObject({ action: 'record' });
