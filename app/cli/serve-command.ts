@@ -1,11 +1,13 @@
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exportSettings, importSettings } from '../core/settings';
+import { createPreviousSettings, exportSettings, importSettings } from '../core/settings';
 import type { Secrets, Settings } from '../shared/settings';
 import { openCliHost } from './host';
 import { secretsFromEnv } from './load-config';
+import { previousSettingsFile } from './serve/previous-settings-file';
 import { startServe } from './serve/start-serve';
 import { untilStopped } from './until-stopped';
+import { writeFileAtomic } from './write-file-atomic';
 
 const staticDir = fileURLToPath(new URL('../../renderer-dist', import.meta.url));
 
@@ -83,6 +85,7 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     settings: host.settings,
     secrets: host.secrets,
   };
+  const previous = createPreviousSettings(previousSettingsFile(opts.config, () => modeOf(opts.config)));
   const serve = await startServe({
     engine: host.engine,
     history: host.history,
@@ -92,21 +95,18 @@ export async function runServe(opts: { config: string; port?: string; history?: 
       load: () => current,
       save(settings, secrets) {
         // Written back to the same file, atomically, so edits in the UI survive a restart.
-        const temp = `${opts.config}.tmp`;
         const text = fileSecrets
           ? exportSettings(settings, secretsForFile(secrets, [envSecrets, obtained], fileSecrets), {
               includeSecrets: true,
             })
           : exportSettings(settings, secrets, { includeSecrets: false });
-        const mode = modeOf(opts.config);
-        rmSync(temp, { force: true });
-        writeFileSync(temp, text, { mode });
-        chmodSync(temp, mode);
-        renameSync(temp, opts.config);
+        previous.keep(current, settings);
+        writeFileAtomic(opts.config, text, modeOf(opts.config));
         // Only a save that reached the file counts: a failed one leaves what the UI and engine see alone.
         current.settings = settings;
         current.secrets = secrets;
       },
+      loadPrevious: () => previous.load(),
     },
   });
   host.engine.start();

@@ -90,7 +90,12 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     safeStorage: electron.safeStorage,
     platform,
   });
-  const settingsStore = createSettingsStore({ store: opts.store, secrets });
+  const previousSecrets = createSecretStore({
+    file: join(userData, 'secrets.previous.json'),
+    safeStorage: electron.safeStorage,
+    platform,
+  });
+  const settingsStore = createSettingsStore({ store: opts.store, secrets, previousSecrets });
   const { settings, secrets: secretValues } = settingsStore.load();
   const { history, problem: historyProblem } = openHistoryOrMemory(
     join(userData, 'history.jsonl'),
@@ -143,6 +148,7 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     history,
     settingsPort: {
       load: () => settingsStore.load(),
+      loadPrevious: () => settingsStore.loadPrevious(),
       save: (next, nextSecrets) => {
         settingsStore.save(next, nextSecrets);
         syncAutostart(next.app.autostart);

@@ -15,6 +15,8 @@ export const API = {
   settingsSet: 'settings:set',
   settingsExport: 'settings:export',
   settingsImport: 'settings:import',
+  /** Puts back the settings the last save replaced (one generation is kept on every save). */
+  settingsRestorePrevious: 'settings:restorePrevious',
   secretsSet: 'secrets:set',
   secretsClear: 'secrets:clear',
   /** Which secret fields are set per source; never the values. */
@@ -69,6 +71,7 @@ export const requestSchemas = {
   [API.settingsSet]: z.record(z.string(), z.unknown()),
   [API.settingsExport]: z.object({ includeSecrets: z.boolean().default(false) }).strict(),
   [API.settingsImport]: z.object({ text: z.string().max(5_000_000) }).strict(),
+  [API.settingsRestorePrevious]: NoArgs,
   [API.secretsSet]: z
     .object({ sourceId: SourceId, field: FieldKey, value: z.string().min(1).max(10_000) })
     .strict(),
@@ -154,6 +157,7 @@ export type ApiContracts = AssertCoverage<{
   [API.settingsSet]: Contract<Req<'settings:set'>, SettingsSetResult>;
   [API.settingsExport]: Contract<Req<'settings:export'>, ExportResult>;
   [API.settingsImport]: Contract<Req<'settings:import'>, SettingsSetResult>;
+  [API.settingsRestorePrevious]: Contract<Req<'settings:restorePrevious'>, SettingsSetResult>;
   [API.secretsSet]: Contract<Req<'secrets:set'>, undefined>;
   [API.secretsClear]: Contract<Req<'secrets:clear'>, undefined>;
   [API.secretsStatus]: Contract<Req<'secrets:status'>, Record<string, string[]>>;

@@ -15,7 +15,12 @@ import type { Engine } from '../engine-types';
 import type { HistoryStore } from '../history/types';
 import { listAdapters } from '../sources/registry';
 import type { ParseSettingsResult } from '../settings';
-import { exportSettings, importSettings, parseSettings } from '../settings';
+import {
+  exportSettings,
+  importSettingsDocument,
+  parseSettingsDocument,
+  secretsForRestore,
+} from '../settings';
 import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
 import type { SettingsPort } from './settings-port';
 
@@ -96,8 +101,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
   const impl: Impl = {
     [API.settingsGet]: () => deps.settingsPort.load().settings,
-    // Secret fields sent inline (in a source's options) are split off into the secret store.
-    [API.settingsSet]: (raw) => applyParsed(parseSettings(raw)),
+    // A complete settings document only (see settings-document.ts). Secret fields sent inline (in a
+    // source's options) are split off into the secret store.
+    [API.settingsSet]: (raw) => applyParsed(parseSettingsDocument(raw)),
     [API.settingsExport]: ({ includeSecrets }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const day = new Date(now()).toISOString().slice(0, 10);
@@ -106,7 +112,15 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         filename: `herald-settings-${day}.json`,
       };
     },
-    [API.settingsImport]: ({ text }) => applyParsed(importSettings(text)),
+    [API.settingsImport]: ({ text }) => applyParsed(importSettingsDocument(text)),
+    [API.settingsRestorePrevious]: () => {
+      const previous = deps.settingsPort.loadPrevious?.();
+      if (!previous)
+        throw new Error('There are no previous settings to restore yet: one is kept on each save.');
+      if (!previous.ok) return { ok: false, errors: messagesToFieldErrors(previous.errors) };
+      commit(previous.settings, secretsForRestore(previous.secrets, deps.settingsPort.load().secrets));
+      return { ok: true, settings: previous.settings };
+    },
     [API.secretsSet]: ({ sourceId, field, value }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const source = requireSource(settings, sourceId);

@@ -29,11 +29,12 @@ export function exportSettings(
 }
 
 /**
- * Reads a settings file: its text must be JSON (errors give line, column and position), an object,
- * and, when it says which format it is, a Herald settings file. The `secrets` section is read when
- * present. A plain settings object without `format` is accepted too (hand-written config files).
+ * The JSON value of a settings file's text: it must be JSON (errors give line, column and position)
+ * and, when it says which format it is, a Herald settings file.
  */
-export function importSettings(text: string, deps: SettingsDeps = defaultSettingsDeps): ParseSettingsResult {
+export function decodeSettingsText(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
@@ -47,5 +48,14 @@ export function importSettings(text: string, deps: SettingsDeps = defaultSetting
       errors: [`format: expected "${SETTINGS_FORMAT}" (this is not a Herald settings file)`],
     };
   }
-  return parseSettings(value, deps);
+  return { ok: true, value };
+}
+
+/**
+ * Reads a settings file (see `decodeSettingsText`); the `secrets` section is read when present. A plain
+ * settings object without `format` is accepted too (hand-written config files).
+ */
+export function importSettings(text: string, deps: SettingsDeps = defaultSettingsDeps): ParseSettingsResult {
+  const decoded = decodeSettingsText(text);
+  return decoded.ok ? parseSettings(decoded.value, deps) : decoded;
 }

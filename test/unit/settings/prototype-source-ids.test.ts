@@ -7,6 +7,7 @@ import { importSettings } from '../../../app/core/settings';
 import { createSecretStore } from '../../../app/main/secret-store';
 import { createSettingsStore } from '../../../app/main/settings-store';
 import { API } from '../../../app/shared/api';
+import { defaultSettings } from '../../../app/shared/settings';
 import { safeStorage } from '../../fakes/electron';
 import { fakeEngine, memoryHistory } from '../serve/fakes';
 
@@ -41,6 +42,8 @@ describe('source ids that are names of Object.prototype members', () => {
       safeStorage.available = true;
       safeStorage.backend = 'gnome_libsecret';
       const secrets = createSecretStore({ file: join(dir, 'secrets.json'), safeStorage, platform: 'linux' });
+      const file = join(dir, 'secrets.previous.json');
+      const previousSecrets = createSecretStore({ file, safeStorage, platform: 'linux' });
       const values = new Map<string, unknown>();
       const store = createSettingsStore({
         store: {
@@ -48,6 +51,7 @@ describe('source ids that are names of Object.prototype members', () => {
           set: (key: string, v: unknown) => values.set(key, v),
         },
         secrets,
+        previousSecrets,
       });
       const api = createApiHandlers({
         engine: fakeEngine().engine,
@@ -56,8 +60,9 @@ describe('source ids that are names of Object.prototype members', () => {
         host: 'electron',
         version: '1',
       });
+      // A save is a whole settings document.
       const set = await api.handle(API.settingsSet, {
-        version: 1,
+        ...defaultSettings(),
         sources: [{ ...source('toString'), options: {} }, source('constructor')],
       });
       expect(set).toMatchObject({ ok: true, value: { ok: true } });
