@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../app/cli/serve/start-serve';
 import type { SettingsPort } from '../../app/core/api/settings-port';
+import { createPreviousSettings } from '../../app/core/settings';
 import { createEngine } from '../../app/core/engine';
 import type { Engine } from '../../app/core/engine-types';
 import { openHistory } from '../../app/core/history/jsonl-history';
@@ -15,6 +16,7 @@ import type { HistoryStore } from '../../app/core/history/types';
 import type { HistoryEntry } from '../../app/shared/history';
 import type { Secrets, Settings, SettingsInput } from '../../app/shared/settings';
 import { SettingsSchema } from '../../app/shared/settings';
+import { memoryPreviousSettings } from '../helpers/memory-previous-settings';
 
 const staticDir = fileURLToPath(new URL('../../renderer-dist', import.meta.url));
 
@@ -110,9 +112,13 @@ export const test = base.extend<{ herald: HeraldWorld }>({
     const dir = mkdtempSync(join(tmpdir(), 'herald-e2e-'));
     const json = await startJsonServer();
     const saved = { settings: settingsFor(json.url), secrets: {} as Secrets };
+    // Keeps the previous generation the way both hosts do (serve in a file, Electron in its store).
+    const previous = createPreviousSettings(memoryPreviousSettings().medium);
     const settingsPort: SettingsPort = {
       load: () => saved,
+      loadPrevious: () => previous.load(),
       save(settings, secrets) {
+        previous.keep(saved, settings);
         saved.settings = settings;
         saved.secrets = secrets;
       },

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { FieldError } from '../../../app/shared/api';
 import { herald } from '../api/herald';
+import { ErrorList } from '../components/ErrorList';
 import { Switch } from '../components/Switch';
+import { RestorePrevious } from './RestorePrevious';
 
 function download(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -68,13 +70,8 @@ export function ImportExportSection() {
         />
       </label>
       {message && <p role="status">{message}</p>}
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert">
-          {errors.map((e, i) => (
-            <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={errors} />
+      <RestorePrevious />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../app/shared/api';
+import { ErrorList } from '../components/ErrorList';
 
 interface Props {
   status: 'idle' | 'saving' | 'saved';
@@ -11,13 +12,7 @@ interface Props {
 export function SaveBar({ status, errors = [], label = 'Save', onCancel }: Props) {
   return (
     <div className="save-bar">
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert">
-          {errors.map((e, i) => (
-            <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={errors} />
       <div className="save-actions">
         {status === 'saved' && (
           <span className="saved" role="status">

@@ -5,22 +5,9 @@ import {
   parseSettingsDocument,
   secretsForRestore,
 } from '../../../app/core/settings';
-import type { PreviousSettingsMedium } from '../../../app/core/settings';
 import type { Secrets, Settings } from '../../../app/shared/settings';
 import { defaultSettings } from '../../../app/shared/settings';
-
-function memoryMedium() {
-  const kept: { value?: { settings: unknown; secrets: Secrets } } = {};
-  let writes = 0;
-  const medium: PreviousSettingsMedium = {
-    read: () => kept.value,
-    write(settings, secrets) {
-      writes += 1;
-      kept.value = { settings: structuredClone(settings), secrets: structuredClone(secrets) };
-    },
-  };
-  return { medium, kept, writes: () => writes };
-}
+import { memoryPreviousSettings } from '../../helpers/memory-previous-settings';
 
 const withQuietHours = (settings: Settings): Settings => ({
   ...settings,
@@ -29,7 +16,7 @@ const withQuietHours = (settings: Settings): Settings => ({
 
 describe('the previous settings generation', () => {
   it('is kept when a save changes the settings, not when only snoozes change', () => {
-    const { medium, writes } = memoryMedium();
+    const { medium, writes } = memoryPreviousSettings();
     const previous = createPreviousSettings(medium);
     const current = { settings: defaultSettings(), secrets: {} };
     previous.keep(current, { ...current.settings, snoozes: { lab: 123 } });
@@ -58,7 +45,7 @@ describe('the previous settings generation', () => {
       ok: false,
       errors: ['the previous settings could not be read: Unexpected end of JSON input'],
     });
-    expect(createPreviousSettings(memoryMedium().medium).load()).toBeUndefined();
+    expect(createPreviousSettings(memoryPreviousSettings().medium).load()).toBeUndefined();
   });
 
   it('restores with the current value of a secret, the kept one only where it is gone', () => {
