@@ -1,6 +1,7 @@
 import { parseDuration } from '../shared/duration';
 import { notifySend } from './desktop-notify';
 import { openCliHost } from './host';
+import { lineOutput, readerLeft } from './line-output';
 import type { WatchLine } from './output';
 import { eventLine, notificationLine, statusLine } from './output';
 import { untilStopped } from './until-stopped';
@@ -14,7 +15,9 @@ export interface WatchOptions {
   duration?: string;
 }
 
-const print = (line: WatchLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
+// `herald watch | head -5`: once the reader has gone the run ends (see the end of runWatch).
+const stdout = lineOutput(process.stdout);
+const print = (line: WatchLine) => stdout.write(`${JSON.stringify(line)}\n`);
 const info = (message: string) => print({ kind: 'info', time: new Date().toISOString(), message });
 
 export async function runWatch(opts: WatchOptions): Promise<number> {
@@ -45,7 +48,9 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
   const enabled = settings.sources.filter((s) => s.enabled).length;
   info(`watching ${enabled} source(s) from ${opts.config}`);
   engine.start();
-  await untilStopped(durationMs);
+  await untilStopped(durationMs, stdout.closed);
   await host.close();
-  return 0;
+  if (!stdout.closed.aborted || readerLeft(stdout.closed.reason)) return 0;
+  process.stderr.write(`herald watch: cannot write to stdout: ${(stdout.closed.reason as Error).message}\n`);
+  return 1;
 }

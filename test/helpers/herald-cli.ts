@@ -16,6 +16,8 @@ export interface WatchRun {
   waitForLine(pred: (line: Line) => boolean, timeoutMs?: number, from?: number): Promise<Line>;
   notifications(): Line[];
   events(): Line[];
+  /** Closes the read end of the child's stdout, like `| head` does after its last line. */
+  closeStdout(): void;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
   exited: Promise<number | null>;
@@ -60,6 +62,7 @@ export function runWatch(
     lines,
     stderr: () => stderr,
     exited,
+    closeStdout: () => child.stdout.destroy(),
     notifications: () => lines.filter((l) => l.kind === 'notification'),
     events: () => lines.filter((l) => l.kind === 'event'),
     waitForLine(pred, timeoutMs = 30_000, from = 0) {
