@@ -42,6 +42,7 @@ export interface HeraldAppOptions {
   electron: ElectronModule;
   store: KeyValueStore & { set(key: string, value: unknown): void };
   preload: string;
+  /** electron-vite's dev server (ELECTRON_RENDERER_URL); ignored by a packaged app, see below. */
   rendererUrl?: string;
   rendererFile: string;
   iconDir: string;
@@ -109,7 +110,9 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   const windows = createWindowManager({
     BrowserWindow: electron.BrowserWindow as unknown as WindowDeps['BrowserWindow'],
     preload: opts.preload,
-    rendererUrl: opts.rendererUrl,
+    // One environment variable must not decide which page gets the preload API: a packaged app
+    // always loads its own file.
+    rendererUrl: app.isPackaged ? undefined : opts.rendererUrl,
     rendererFile: opts.rendererFile,
     iconPath: join(opts.iconDir, 'icon.png'),
     openExternal,
