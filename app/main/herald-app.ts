@@ -14,6 +14,7 @@ import { isAutostartEnabled, setAutostart } from './autostart';
 import type { AutostartEnv } from './autostart';
 import { bindIpc } from './ipc';
 import { createNotifier } from './notifier';
+import { denyAllPermissions } from './permissions';
 import type { NotificationCtor } from './notifier';
 import { watchPower } from './power';
 import { createSecretStore } from './secret-store';
@@ -36,6 +37,7 @@ export type ElectronModule = Pick<
   | 'powerMonitor'
   | 'ipcMain'
   | 'shell'
+  | 'session'
 >;
 
 export interface HeraldAppOptions {
@@ -85,6 +87,8 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   const { app, shell } = electron;
   const platform = opts.platform ?? process.platform;
   const userData = app.getPath('userData');
+  // Herald's windows use the default session; it exists once the app is ready, which is when this runs.
+  denyAllPermissions(electron.session.defaultSession);
 
   const secrets = createSecretStore({
     file: join(userData, 'secrets.json'),

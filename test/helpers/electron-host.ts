@@ -1,7 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import electron, { BrowserWindow, Notification, Tray, app, ipcMain, safeStorage } from '../fakes/electron';
+import electron, {
+  BrowserWindow,
+  Notification,
+  Tray,
+  app,
+  ipcMain,
+  safeStorage,
+  session,
+} from '../fakes/electron';
 import { startHeraldApp } from '../../app/main/herald-app';
 import type { ElectronModule, HeraldApp, HeraldAppOptions } from '../../app/main/herald-app';
 
@@ -25,6 +33,9 @@ export function resetFakeElectron(): void {
   ipcMain.handlers.clear();
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
+  session.defaultSession.permissionRequestHandler = null;
+  session.defaultSession.permissionCheckHandler = null;
+  session.defaultSession.devicePermissionHandler = null;
 }
 
 /** Starts the Electron host against the fake module, hidden (no window until a test opens one). */

@@ -251,7 +251,19 @@ export const session = {
         session.defaultSession.headerHooks.push(listener);
       },
     },
-    setPermissionRequestHandler() {},
+    /** The permission hooks the host installed (null when it set none). */
+    permissionRequestHandler: null as Listener | null,
+    permissionCheckHandler: null as Listener | null,
+    devicePermissionHandler: null as Listener | null,
+    setPermissionRequestHandler(handler: Listener | null) {
+      session.defaultSession.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: Listener | null) {
+      session.defaultSession.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: Listener | null) {
+      session.defaultSession.devicePermissionHandler = handler;
+    },
   },
 };
 
