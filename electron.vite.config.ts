@@ -1,15 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
-import { cspMetaTag } from './app/main/csp';
-
-/** Production pages carry the strict CSP; the dev server's hot reload needs inline scripts, so not there. */
-const strictCsp: Plugin = {
-  name: 'herald-csp',
-  apply: 'build',
-  transformIndexHtml: (html) => html.replace('<head>', `<head>\n    ${cspMetaTag()}`),
-};
+import { ELECTRON_PAGE_CSP } from './app/shared/page-csp';
+import { cspPlugin } from './renderer/csp-plugin';
 
 // Output goes to out/, never build/ (electron-builder's resources: icons, entitlements).
 export default defineConfig({
@@ -33,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), strictCsp],
+    plugins: [react(), cspPlugin(ELECTRON_PAGE_CSP)],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

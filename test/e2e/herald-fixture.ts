@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { startServe } from '../../app/cli/serve/start-serve';
@@ -106,7 +106,28 @@ async function startJsonServer() {
   };
 }
 
+/** Chromium reports a CSP or Trusted Types refusal on the console (and throws for Trusted Types). */
+const POLICY_REFUSAL = /Content Security Policy|Trusted ?(Type|HTML|Script)/i;
+
 export const test = base.extend<{ herald: HeraldWorld }>({
+  // Every spec also proves the strict CSP costs the page nothing: no refusal while it ran.
+  page: async ({ page }, use) => {
+    const refusals: string[] = [];
+    // Also the refusals Chromium only reports as events (a caught `new Function`, say).
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    page.on('console', (message) => {
+      if (POLICY_REFUSAL.test(message.text())) refusals.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      if (POLICY_REFUSAL.test(error.message)) refusals.push(error.message);
+    });
+    await use(page);
+    expect(refusals).toEqual([]);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
   herald: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'herald-e2e-'));
@@ -156,4 +177,4 @@ export const test = base.extend<{ herald: HeraldWorld }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

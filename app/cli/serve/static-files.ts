@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pageCsp } from '../../shared/page-csp';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,21 +17,9 @@ const types: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** No inline script or style, nothing from elsewhere; the socket may talk only to this server. */
+/** The page's policy (app/shared/page-csp.ts); the socket may talk only to this server. */
 export function contentSecurityPolicy(origin: string): string {
-  const wsOrigin = origin.replace(/^http:/, 'ws:');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ${origin} ${wsOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
+  return pageCsp({ connect: [origin, origin.replace(/^http:/, 'ws:')], delivery: 'header' });
 }
 
 export function securityHeaders(origin: string): Record<string, string> {
