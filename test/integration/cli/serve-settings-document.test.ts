@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeConfig } from '../../helpers/herald-cli';
-import { ensureWebUi, startServeCli } from '../../helpers/herald-serve';
+import { startServeCli } from '../../helpers/herald-serve';
 import type { ServeRun } from '../../helpers/herald-serve';
 
 const lab = {
@@ -23,12 +23,8 @@ const stops: (() => void)[] = [];
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
 });
-let removeWebUi: () => void = () => {};
-beforeAll(() => {
-  removeWebUi = ensureWebUi();
-});
-afterAll(() => removeWebUi());
 
+// The placeholder page `herald serve` needs comes from test/helpers/web-ui-global-setup.ts.
 async function serve(config: string): Promise<ServeRun> {
   const run = await startServeCli(config);
   stops.push(run.kill);

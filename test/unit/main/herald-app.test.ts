@@ -1,35 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import electron, { BrowserWindow, Notification, Tray, app, ipcMain, safeStorage } from '../../fakes/electron';
-import { startHeraldApp } from '../../../app/main/herald-app';
-import type { ElectronModule, HeraldApp } from '../../../app/main/herald-app';
+import { BrowserWindow, Notification, Tray, app, ipcMain, safeStorage, shell } from '../../fakes/electron';
+import type { HeraldApp } from '../../../app/main/herald-app';
 import { API } from '../../../app/shared/api';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** electron-store stand-in: the real one needs the Electron runtime; this keeps values in a Map. */
-function memoryStore(initial: Record<string, unknown> = {}) {
-  const values = new Map(Object.entries(initial));
-  return {
-    values,
-    get: (key: string) => values.get(key),
-    set: (key: string, value: unknown) => void values.set(key, value),
-  };
-}
+import { memoryStore, resetFakeElectron, startHost as start } from '../../helpers/electron-host';
 
 let herald: HeraldApp | undefined;
 let wss: WebSocketServer | undefined;
 
-beforeEach(() => {
-  app.userData = mkdtempSync(join(tmpdir(), 'herald-app-'));
-  Notification.shown.length = 0;
-  BrowserWindow.windows.length = 0;
-  Tray.instances.length = 0;
-  ipcMain.handlers.clear();
-  safeStorage.available = true;
-  safeStorage.backend = 'gnome_libsecret';
-});
+beforeEach(resetFakeElectron);
 afterEach(async () => {
   await herald?.shutdown();
   herald = undefined;
@@ -43,17 +24,6 @@ async function pushServer() {
   wss = server;
   return `ws://127.0.0.1:${(server.address() as { port: number }).port}/`;
 }
-
-const start = (store = memoryStore()) =>
-  startHeraldApp({
-    electron: electron as unknown as ElectronModule,
-    store,
-    preload: '/app/out/preload/index.cjs',
-    rendererFile: '/app/out/renderer/index.html',
-    iconDir: '/app/build',
-    platform: 'linux',
-    startHidden: true,
-  });
 
 const until = async (pred: () => boolean, timeoutMs = 5000) => {
   const end = Date.now() + timeoutMs;
@@ -134,7 +104,6 @@ describe('Electron host composition', () => {
     const contents = BrowserWindow.windows.at(-1)!.webContents;
     expect(contents.windowOpenHandler!({ url: 'https://jellyfin.local/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'smb://nas/share' })).toEqual({ action: 'deny' });
-    const { shell } = electron;
     expect(shell.opened).toContain('https://jellyfin.local/');
     expect(shell.opened).not.toContain('smb://nas/share');
     // The page may move between its own views, never to another file or site.
