@@ -71,6 +71,7 @@ export async function runServe(opts: { config: string; port?: string; history?: 
   const host = openCliHost({
     config: opts.config,
     history: opts.history,
+    missingIsEmpty: true,
     onSecret(sourceId, field, value) {
       obtained[sourceId] = { ...obtained[sourceId], [field]: value };
       current.secrets = { ...current.secrets, [sourceId]: { ...current.secrets[sourceId], [field]: value } };
@@ -110,6 +111,10 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     },
   });
   host.engine.start();
+  if (host.empty)
+    process.stdout.write(
+      `${opts.config} is missing or empty: starting with an empty configuration (the file is created when you first save)\n`,
+    );
   process.stdout.write(`Herald is running at ${serve.url}\n(open it in your browser; Ctrl+C stops)\n`);
   await untilStopped();
   await serve.close();
