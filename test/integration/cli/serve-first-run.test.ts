@@ -56,6 +56,23 @@ describe('herald serve on a settings file that does not exist yet', () => {
     await expect(startServeCli(file)).rejects.toThrow(/exited with 1/);
   });
 
+  it('tells the UI truthfully where typed passwords go: memory only, unless the file keeps secrets', async () => {
+    const file = newPath();
+    const run = await startServeCli(file);
+    stops.push(run.kill);
+    const info = await run.call('app:info');
+    expect(info).toMatchObject({ ok: true, value: { host: 'serve' } });
+    expect((info.value as { secretsNote: string }).secretsNote).toMatch(/in memory only.*HERALD_SECRET_/);
+    await run.stop();
+
+    writeFileSync(file, JSON.stringify({ version: 1, secrets: {} }));
+    const keeps = await startServeCli(file);
+    stops.push(keeps.kill);
+    const note = ((await keeps.call('app:info')).value as { secretsNote: string }).secretsNote;
+    expect(note).toMatch(/writes passwords you enter here into .*new\.json/);
+    await keeps.stop();
+  });
+
   it('`herald check` still reports a missing file: only serve sets a new one up', () => {
     expect(runCheck(newPath())).toBe(1);
   });
