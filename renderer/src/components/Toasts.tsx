@@ -32,13 +32,10 @@ export function Toasts() {
       const toast = { ...notification, key: ++key };
       setToasts((list) => [...list.slice(-(KEPT - 1)), toast]);
       if (notification.severity === 'critical') return;
-      const timer = setTimeout(
-        () => {
-          timers.delete(timer);
-          setToasts((list) => list.filter((t) => t.key !== toast.key));
-        },
-        notification.timeoutMs ?? SHOW_MS[notification.severity],
-      );
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        setToasts((list) => list.filter((t) => t.key !== toast.key));
+      }, notification.timeoutMs ?? SHOW_MS[notification.severity]);
       timers.add(timer);
     });
     return () => {
@@ -47,7 +44,9 @@ export function Toasts() {
     };
   }, []);
   const dismiss = (key: number) => setToasts((list) => list.filter((t) => t.key !== key));
-  const visible = useSyncExternalStore(subscribeShort, () => (window.matchMedia(SHORT).matches ? 1 : VISIBLE));
+  const visible = useSyncExternalStore(subscribeShort, () =>
+    window.matchMedia(SHORT).matches ? 1 : VISIBLE,
+  );
   const shown = toasts.slice(-visible).reverse();
   const hidden = toasts.length - shown.length;
   return (
@@ -62,7 +61,12 @@ export function Toasts() {
           <span className="toast-kind">{severityWords[t.severity]}</span>
           <strong className="toast-title">{t.title}</strong>
           {t.body && <p className="toast-body">{t.body}</p>}
-          <button type="button" className="ghost small" aria-label={`Dismiss ${t.title}`} onClick={() => dismiss(t.key)}>
+          <button
+            type="button"
+            className="ghost small"
+            aria-label={`Dismiss ${t.title}`}
+            onClick={() => dismiss(t.key)}
+          >
             ×
           </button>
         </div>

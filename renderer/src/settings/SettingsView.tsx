@@ -67,7 +67,7 @@ export function SettingsView({ state, info, route }: Props) {
         {section === 'quiet' && <QuietHoursSection {...props} />}
         {section === 'delivery' && <DeliverySection {...props} />}
         {section === 'storage' && <StorageSection {...props} />}
-        {section === 'transfer' && <ImportExportSection />}
+        {section === 'transfer' && <ImportExportSection settings={settings} />}
         {section === 'app' && <AppSection {...props} info={info} />}
       </div>
     </section>
