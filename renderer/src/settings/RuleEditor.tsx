@@ -88,7 +88,12 @@ export function RuleEditor({ settings, save, index, initial, onDone }: Props) {
             help={existing ? `Id: ${id}` : `Id: ${id} (from the name; it stays when you rename the rule)`}
             errors={errorsAt(errors, `${base}.name`).concat(errorsAt(errors, `${base}.id`))}
           >
-            <input type="text" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+            <input
+              type="text"
+              value={draft.name}
+              autoFocus={!existing}
+              onChange={(e) => set({ name: e.target.value })}
+            />
           </Field>
         </div>
         <Switch label="Enabled" checked={draft.enabled} onChange={(enabled) => set({ enabled })} />

@@ -114,7 +114,12 @@ export function SourceForm({ settings, save, kind, info, index, source, secretsS
       {kind && <p className="section-help">{kind.description}</p>}
       <div className="row">
         <Field label="Name" errors={errorsAt(errors, `${base}.name`)}>
-          <input type="text" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+          <input
+            type="text"
+            value={draft.name}
+            autoFocus={isNew}
+            onChange={(e) => set({ name: e.target.value })}
+          />
         </Field>
         <Field
           label="Id"
