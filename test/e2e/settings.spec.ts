@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test } from './herald-fixture';
 
 test.describe('settings view', () => {
@@ -83,31 +82,5 @@ test.describe('settings view', () => {
     await expect(card.locator('.source-error')).not.toBeEmpty({ timeout: 10_000 });
     await expect(card.locator('.badge').first()).toHaveText(/Retrying|Connecting/);
     await page.screenshot({ path: 'test-results/settings-source-error.png' });
-  });
-});
-
-test.describe('import and export', () => {
-  test('exports without secrets unless asked, and an invalid import shows its problems', async ({
-    herald,
-    page,
-  }) => {
-    herald.saved.secrets = { lab: { authorization: 'Bearer kept-secret' } };
-    await page.goto(`${herald.url}#/settings`);
-    await page.getByRole('button', { name: 'Import & export' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 5_000 }),
-      page.getByRole('button', { name: 'Export settings…' }).click(),
-    ]);
-    const text = await readFile((await download.path())!, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'herald-settings', sources: [{ id: 'lab' }] });
-    expect(text).not.toContain('kept-secret');
-
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ version: 1, quietHours: { start: '7 pm' } })),
-    });
-    await expect(page.locator('.form-errors')).toContainText('quietHours.start');
-    expect(herald.saved.settings.sources).toHaveLength(1);
   });
 });

@@ -76,6 +76,24 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land in the pane when it opens (or shows another entry).
   useEffect(() => heading.current?.focus(), [entry.seq]);
+  // A button that goes away once used (Mark read) must not drop the focus out of the pane.
+  const markRead = () => {
+    onMarkRead(entry.seq);
+    heading.current?.focus();
+  };
+  // Escape also closes the pane when the focus is nowhere in particular (after a click elsewhere).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (
+        e.key === 'Escape' &&
+        !e.defaultPrevented &&
+        (!document.activeElement || document.activeElement === document.body)
+      )
+        onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const url = event.url;
   const ruleName = decision.ruleId ? (names.rules[decision.ruleId] ?? decision.ruleId) : undefined;
   const notification = decision.notification;
@@ -105,7 +123,7 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
           </button>
         )}
         {!entry.read && (
-          <button type="button" className="secondary small" onClick={() => onMarkRead(entry.seq)}>
+          <button type="button" className="secondary small" onClick={markRead}>
             Mark read
           </button>
         )}
