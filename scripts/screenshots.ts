@@ -160,6 +160,10 @@ async function main() {
     await page.getByLabel('Title template').fill('{{entity.name}}: disk {{raw.used}}% full');
     await page.getByText('Matches 1 of the last').waitFor();
     await shoot(page, 'rule-preview');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sources', exact: true }).click();
+    await page.getByRole('listitem', { name: 'Home lab' }).waitFor();
+    await shoot(page, 'sources-small', SMALL);
   } finally {
     await browser.close();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
