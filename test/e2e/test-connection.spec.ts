@@ -1,17 +1,7 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { closedPort } from '../helpers/ports';
 import { generateSelfSigned } from '../helpers/tls';
 import { startWsServer } from '../helpers/ws-server';
 import { expect, test } from './herald-fixture';
-
-/** A loopback port nothing listens on (it was free a moment ago). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test.describe('test connection on the source form', () => {
   test.beforeEach(async ({ herald, page }) => {
@@ -34,7 +24,7 @@ test.describe('test connection on the source form', () => {
       const test = page.getByRole('button', { name: 'Test connection' });
       const result = page.locator('.test-result');
 
-      await url.fill(`ws://127.0.0.1:${await deadPort()}/`);
+      await url.fill(`ws://127.0.0.1:${await closedPort()}/`);
       await test.click();
       await expect(result).toContainText('Refused');
       await expect(result).toContainText('nothing is listening');
@@ -99,7 +89,7 @@ test.describe('test connection on the source form', () => {
     const card = page.getByRole('listitem', { name: 'Lab server' });
     await expect(card).toContainText('Connected');
     await card.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Server URL').fill(`ws://127.0.0.1:${await deadPort()}/`);
+    await page.getByLabel('Server URL').fill(`ws://127.0.0.1:${await closedPort()}/`);
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.locator('.test-result')).toContainText('Refused');
     await page.getByRole('button', { name: 'Cancel' }).click();

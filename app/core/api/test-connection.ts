@@ -8,6 +8,7 @@ import { AuthFailedError } from '../connection/types';
 import type { ConnectTarget } from '../connection/types';
 import { createHttpClient } from '../http/client';
 import { HttpError } from '../http/types';
+import { displayUrl } from '../http/url';
 import { getAdapter, isKnownSourceKind } from '../sources/registry';
 import type { Logger, SourceAdapter, SourceContext, SourceSession } from '../sources/types';
 
@@ -23,16 +24,6 @@ export interface TestConnectionDeps {
 export const TEST_CONNECTION_TIMEOUT_MS = 10_000;
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {} };
-
-/** origin + path: a query may carry a token (Emby's api_key), and user info a password. */
-function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return 'the configured URL';
-  }
-}
 
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -216,7 +207,7 @@ export async function testConnection(
     if (target === 'expired') return timedOut(seconds, notes);
     const probe = await probeWebSocket(target, { tls: config.tls, timeoutMs, signal: abort.signal });
     if (abort.signal.aborted && probe.kind === 'error') return timedOut(seconds, notes);
-    const where = shownUrl(target.url);
+    const where = displayUrl(target.url);
     if (probe.kind === 'open') {
       return result('reached', `Reached ${adapter.displayName}: the connection to ${where} opened.`, notes);
     }
@@ -229,7 +220,7 @@ export async function testConnection(
           'Check the user name, password, token or API key.',
         );
       }
-      const redirect = probe.location ? ` (a redirect to ${shownUrl(probe.location)})` : '';
+      const redirect = probe.location ? ` (a redirect to ${displayUrl(probe.location)})` : '';
       return result(
         'wrong-kind',
         `Something answered at ${where}, but it does not look like ${adapter.displayName}: HTTP ${probe.status}${redirect} instead of a WebSocket.`,

@@ -97,10 +97,7 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
 
     const until = settings.snoozes[event.sourceId];
     if (until !== undefined && until > now) {
-      return hold(
-        decision,
-        `snoozed: ${nameOf(event.sourceId)} is snoozed until ${untilClock(until)}`,
-      );
+      return hold(decision, `snoozed: ${nameOf(event.sourceId)} is snoozed until ${untilClock(until)}`);
     }
 
     const quiet = settings.quietHours;
