@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuthFailedError } from '../../../app/core/connection/types';
 import type { SocketLink } from '../../../app/core/connection/types';
-import { createSourceRunner } from '../../../app/core/source-runner';
+import { createSourceRunner } from '../../../app/core/engine/source-runner';
 import type { SourceAdapter, TransportHooks } from '../../../app/core/sources/types';
 import type { HomeEvent } from '../../../app/shared/home-event';
 import { SourceConfigSchema } from '../../../app/shared/settings';

@@ -1,19 +1,19 @@
-import type { HomeEvent } from '../shared/home-event';
-import type { SourceConfig } from '../shared/settings';
-import type { SourceStatus } from '../shared/source-status';
-import { createSerialQueue } from './async/serial-queue';
-import { describeError } from './connection/errors';
-import { createReconnectingSocket } from './connection/reconnecting-socket';
+import type { HomeEvent } from '../../shared/home-event';
+import type { SourceConfig } from '../../shared/settings';
+import type { SourceStatus } from '../../shared/source-status';
+import { createSerialQueue } from '../async/serial-queue';
+import { describeError } from '../connection/errors';
+import { createReconnectingSocket } from '../connection/reconnecting-socket';
 import type {
   ConnectionStatusUpdate,
   ReconnectingSocket,
   ReconnectingSocketOptions,
   Transport,
-} from './connection/types';
-import { createFramePipeline } from './engine/frame-pipeline';
-import type { FramePush } from './engine/frame-pipeline';
-import { stampEvent } from './engine/stamp';
-import { createHttpClient } from './http/client';
+} from '../connection/types';
+import { createFramePipeline } from './frame-pipeline';
+import type { FramePush } from './frame-pipeline';
+import { stampEvent } from './stamp';
+import { createHttpClient } from '../http/client';
 import type {
   Logger,
   SocketConnection,
@@ -21,7 +21,7 @@ import type {
   SourceContext,
   SourceEvent,
   SourceSession,
-} from './sources/types';
+} from '../sources/types';
 
 export interface SourceRunnerOptions {
   config: SourceConfig;
