@@ -2,15 +2,24 @@ import type { ApiParsedRequest } from '../../shared/api';
 import type { Secrets, Settings, SourceConfig } from '../../shared/settings';
 import type { SourceTestOutcome, SourceTestResult } from '../../shared/source-test';
 import { describeError } from '../connection/errors';
+import { createSerialQueue } from '../async/serial-queue';
 import { probeWebSocket } from '../connection/probe';
+import type { ProbeOptions } from '../connection/probe';
 import { CertificateError } from '../connection/tls';
 import { AuthFailedError } from '../connection/types';
-import type { ConnectTarget } from '../connection/types';
+import type { ConnectTarget, ConnectionStatusUpdate } from '../connection/types';
 import { createHttpClient } from '../http/client';
 import { HttpError } from '../http/types';
 import { displayUrl } from '../http/url';
 import { getAdapter, isKnownSourceKind } from '../sources/registry';
-import type { Logger, SourceAdapter, SourceContext, SourceSession } from '../sources/types';
+import type {
+  Logger,
+  OwnTransport,
+  SocketConnection,
+  SourceAdapter,
+  SourceContext,
+  SourceSession,
+} from '../sources/types';
 
 export interface TestConnectionDeps {
   /** The saved settings and secrets: an existing source's stored secrets fill in what was not typed. */
@@ -129,6 +138,82 @@ function testedSource(request: ApiParsedRequest<'sources:test'>, deps: TestConne
   return { config, secrets };
 }
 
+/** The kind's preparation, then one upgrade; undefined when the time ran out. */
+async function tryWebSocket(
+  connection: SocketConnection,
+  adapter: SourceAdapter<unknown>,
+  notes: string[],
+  probeOptions: ProbeOptions & { signal: AbortSignal },
+  expired: Promise<'expired'>,
+): Promise<SourceTestResult | undefined> {
+  let target: ConnectTarget | 'expired';
+  try {
+    target = await Promise.race([connection.prepare(), expired]);
+  } catch (err) {
+    return classify(err, adapter, notes);
+  }
+  if (target === 'expired') return undefined;
+  const probe = await probeWebSocket(target, probeOptions);
+  if (probeOptions.signal.aborted && probe.kind === 'error') return undefined;
+  const where = displayUrl(target.url);
+  if (probe.kind === 'open') {
+    return result('reached', `Reached ${adapter.displayName}: the connection to ${where} opened.`, notes);
+  }
+  if (probe.kind === 'http') {
+    if (probe.status === 401 || probe.status === 403) {
+      return result(
+        'auth-failed',
+        `Sign-in refused: HTTP ${probe.status} on the WebSocket upgrade at ${where}.`,
+        notes,
+        'Check the user name, password, token or API key.',
+      );
+    }
+    const redirect = probe.location ? ` (a redirect to ${displayUrl(probe.location)})` : '';
+    return result(
+      'wrong-kind',
+      `Something answered at ${where}, but it does not look like ${adapter.displayName}: HTTP ${probe.status}${redirect} instead of a WebSocket.`,
+      notes,
+      `Check the URL (port and path) points at ${adapter.displayName}.`,
+    );
+  }
+  return classify(probe.error, adapter, notes);
+}
+
+/**
+ * A kind that brings its own client (not a WebSocket): started once, judged by the first state it
+ * reports after connecting (open, refused credentials, or a failure with its reason), then closed.
+ */
+async function tryOwnTransport(
+  own: OwnTransport,
+  adapter: SourceAdapter<unknown>,
+  notes: string[],
+  expired: Promise<'expired'>,
+): Promise<SourceTestResult | undefined> {
+  let settle: (update: ConnectionStatusUpdate) => void = () => undefined;
+  const first = new Promise<ConnectionStatusUpdate>((resolve) => (settle = resolve));
+  const transport = own.transport({
+    frame: () => undefined,
+    badFrame: () => undefined,
+    status: (update) => {
+      if (update.state === 'open' || update.state === 'auth-failed' || update.state === 'backing-off')
+        settle(update);
+    },
+  });
+  try {
+    transport.start();
+    const update = await Promise.race([first, expired]);
+    if (update === 'expired') return undefined;
+    if (update.state === 'open')
+      return result('reached', `Reached ${adapter.displayName}: the connection opened.`, notes);
+    const why = update.lastError ?? 'no reason given';
+    if (update.state === 'auth-failed')
+      return result('auth-failed', `Sign-in refused: ${why}.`, notes, update.hint);
+    return result('unreachable', `Could not connect: ${why}.`, notes, update.hint);
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+}
+
 /**
  * "Test connection": the kind's own preparation (sign-in, port lookup, pairing) and one WebSocket upgrade
  * with the form's unsaved values, in a session of its own, so the running source is not touched. What the
@@ -154,6 +239,7 @@ export async function testConnection(
   const notes: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const abort = new AbortController();
+  const queue = createSerialQueue();
   const ctx: SourceContext<unknown> = {
     config,
     options: parsed.data,
@@ -163,7 +249,12 @@ export async function testConnection(
       secrets[field] = value;
     },
     http: createHttpClient({ baseUrl: config.url, tls: config.tls }),
+    // Nothing is received during a test, so nothing is emitted; jobs still run in order, and stop with it.
     emit() {},
+    inOrder: (job) => queue.enqueue(job),
+    // The test tries the source's main connection only; the extra sockets a session may ask for (one per
+    // topic) are not opened.
+    openSocket: () => ({ start() {}, resume() {}, close: async () => {} }),
     warn(message, hint) {
       notes.push(hint ? `${message} — ${hint}` : message);
     },
@@ -198,41 +289,23 @@ export async function testConnection(
     }, timeoutMs);
   });
   try {
-    let target: ConnectTarget | 'expired';
-    try {
-      target = await Promise.race([session.prepare(), expired]);
-    } catch (err) {
-      return classify(err, adapter, notes);
-    }
-    if (target === 'expired') return timedOut(seconds, notes);
-    const probe = await probeWebSocket(target, { tls: config.tls, timeoutMs, signal: abort.signal });
-    if (abort.signal.aborted && probe.kind === 'error') return timedOut(seconds, notes);
-    const where = displayUrl(target.url);
-    if (probe.kind === 'open') {
-      return result('reached', `Reached ${adapter.displayName}: the connection to ${where} opened.`, notes);
-    }
-    if (probe.kind === 'http') {
-      if (probe.status === 401 || probe.status === 403) {
-        return result(
-          'auth-failed',
-          `Sign-in refused: HTTP ${probe.status} on the WebSocket upgrade at ${where}.`,
-          notes,
-          'Check the user name, password, token or API key.',
-        );
-      }
-      const redirect = probe.location ? ` (a redirect to ${displayUrl(probe.location)})` : '';
-      return result(
-        'wrong-kind',
-        `Something answered at ${where}, but it does not look like ${adapter.displayName}: HTTP ${probe.status}${redirect} instead of a WebSocket.`,
-        notes,
-        `Check the URL (port and path) points at ${adapter.displayName}.`,
-      );
-    }
-    return classify(probe.error, adapter, notes);
+    const { connect } = session;
+    const verdict =
+      'transport' in connect
+        ? tryOwnTransport(connect, adapter, notes, expired)
+        : tryWebSocket(
+            connect,
+            adapter,
+            notes,
+            { tls: config.tls, timeoutMs, signal: abort.signal },
+            expired,
+          );
+    return (await verdict) ?? timedOut(seconds, notes);
   } finally {
     clearTimeout(deadline);
     abort.abort();
     for (const timer of timers) clearTimeout(timer);
+    queue.close();
     try {
       session.dispose?.();
     } catch {

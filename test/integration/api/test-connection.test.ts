@@ -1,8 +1,11 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { testConnection } from '../../../app/core/api/test-connection';
-import { createEngine } from '../../../app/core/engine';
+import { createEngine } from '../../../app/core/engine/engine';
+import type { ConnectionStatusUpdate } from '../../../app/core/connection/types';
+import type { SourceAdapter } from '../../../app/core/sources/types';
 import { SourceTestRequestSchema } from '../../../app/shared/source-test';
 import type { SourceTestRequest } from '../../../app/shared/source-test';
 import type { Secrets, Settings } from '../../../app/shared/settings';
@@ -164,6 +167,60 @@ describe('test connection', () => {
       expect(result.outcome).toBe('wrong-kind');
       expect(result.message).toMatch(/HTTP 404/);
     });
+  });
+
+  it('a kind with its own client (not a WebSocket) is judged by the first state it reports, then closed', async () => {
+    const closed: string[] = [];
+    const ownKind = (
+      report: (status: (u: ConnectionStatusUpdate) => void) => void,
+    ): SourceAdapter<unknown> => ({
+      kind: 'own',
+      displayName: 'Own protocol',
+      description: '',
+      defaultUrl: 'mqtt://127.0.0.1:1883',
+      fields: [],
+      optionsSchema: z.object({}),
+      secretFields: [],
+      presets: [],
+      createSession: () => ({
+        connect: {
+          transport: (hooks) => ({
+            start: () => report(hooks.status),
+            resume() {},
+            close: async () => void closed.push('closed'),
+          }),
+        },
+        frames: { handle: () => [] },
+      }),
+    });
+    const request = SourceTestRequestSchema.parse({
+      source: { kind: 'own', url: 'mqtt://127.0.0.1:1/', options: {} },
+    });
+    const stored = () => empty();
+    const open = await testConnection(request, {
+      stored,
+      adapterFor: () => ownKind((status) => setTimeout(() => status({ state: 'open' }), 10)),
+    });
+    expect(open).toMatchObject({
+      outcome: 'reached',
+      message: 'Reached Own protocol: the connection opened.',
+    });
+    const refused = await testConnection(request, {
+      stored,
+      adapterFor: () =>
+        ownKind((status) => {
+          status({ state: 'connecting' });
+          status({ state: 'auth-failed', lastError: 'bad password', hint: 'check it' });
+        }),
+    });
+    expect(refused).toMatchObject({ outcome: 'auth-failed', hint: 'check it' });
+    const silent = await testConnection(request, {
+      stored,
+      timeoutMs: 200,
+      adapterFor: () => ownKind(() => {}),
+    });
+    expect(silent.outcome).toBe('timed-out');
+    expect(closed).toEqual(['closed', 'closed', 'closed']);
   });
 
   it('does not disturb the running source it edits', async () => {
