@@ -3,8 +3,8 @@ import type * as Electron from 'electron';
 import type { Notification as NotificationContent } from '../shared/rules';
 import { createApiHandlers } from '../core/api/handlers';
 import type { ApiHandlers } from '../core/api/handlers';
-import { createEngine } from '../core/engine';
-import type { Engine } from '../core/engine-types';
+import { createEngine } from '../core/engine/engine';
+import type { Engine } from '../core/engine/types';
 import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
 import type { RetentionOptions } from '../core/history/types';
@@ -228,8 +228,10 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   syncAutostart(settings.app.autostart);
   engine.start();
   refreshTray();
-  if (!opts.startHidden && !settings.app.startHidden) windows.show('history');
-  if (settings.sources.length === 0 && !opts.startHidden) windows.show('settings');
+  // First run (no sources yet): the history window opens whatever "start hidden" says, and offers
+  // "Add your first server"; the settings come from there, in the same window.
+  const firstRun = settings.sources.length === 0;
+  if (!opts.startHidden && (!settings.app.startHidden || firstRun)) windows.show('history');
 
   return {
     engine,

@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { expect, test as base } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { serveSecretsNote } from '../../app/cli/serve-command';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../app/cli/serve/start-serve';
 import type { SettingsPort } from '../../app/core/api/settings-port';
 import { createPreviousSettings } from '../../app/core/settings';
-import { createEngine } from '../../app/core/engine';
-import type { Engine } from '../../app/core/engine-types';
+import { createEngine } from '../../app/core/engine/engine';
+import type { Engine } from '../../app/core/engine/types';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { HistoryStore } from '../../app/core/history/types';
 import type { HistoryEntry } from '../../app/shared/history';
@@ -109,7 +110,13 @@ async function startJsonServer() {
 /** Chromium reports a CSP or Trusted Types refusal on the console (and throws for Trusted Types). */
 const POLICY_REFUSAL = /Content Security Policy|Trusted ?(Type|HTML|Script)/i;
 
-export const test = base.extend<{ herald: HeraldWorld }>({
+export interface HeraldOptions {
+  /** `lab`: one JSON source and two rules (the default); `empty`: a first run, nothing configured. */
+  heraldSettings: 'lab' | 'empty';
+}
+
+export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
+  heraldSettings: ['lab', { option: true }],
   // Every spec also proves the strict CSP costs the page nothing: no refusal while it ran.
   page: async ({ page }, use) => {
     const refusals: string[] = [];
@@ -128,11 +135,12 @@ export const test = base.extend<{ herald: HeraldWorld }>({
     await use(page);
     expect(refusals).toEqual([]);
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  herald: async ({}, use) => {
+  herald: async ({ heraldSettings }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'herald-e2e-'));
     const json = await startJsonServer();
-    const saved = { settings: settingsFor(json.url), secrets: {} as Secrets };
+    const settings =
+      heraldSettings === 'empty' ? SettingsSchema.parse({ version: 1 }) : settingsFor(json.url);
+    const saved = { settings, secrets: {} as Secrets };
     // Keeps the previous generation the way both hosts do (serve in a file, Electron in its store).
     const previous = createPreviousSettings(memoryPreviousSettings().medium);
     const settingsPort: SettingsPort = {
@@ -146,9 +154,17 @@ export const test = base.extend<{ herald: HeraldWorld }>({
     };
     const history = openHistory({ file: join(dir, 'history.jsonl'), retention: saved.settings.history });
     const engine = createEngine({ settings: saved.settings, secrets: saved.secrets, history });
-    const serve = await startServe({ engine, history, settingsPort, staticDir, version: '0.1.0-e2e' });
+    const serve = await startServe({
+      engine,
+      history,
+      settingsPort,
+      staticDir,
+      version: '0.1.0-e2e',
+      // What `herald serve` says about a settings file that keeps no secrets.
+      secretsNote: () => serveSecretsNote('herald.json', false),
+    });
     engine.start();
-    await json.connected(10_000);
+    if (heraldSettings === 'lab') await json.connected(10_000);
 
     const world: HeraldWorld = {
       url: serve.url,

@@ -11,7 +11,7 @@ import type {
 import { API, PUSH, isApiChannel, requestSchemas } from '../../shared/api';
 import type { Notification } from '../../shared/rules';
 import type { Secrets, Settings } from '../../shared/settings';
-import type { Engine } from '../engine-types';
+import type { Engine } from '../engine/types';
 import type { HistoryStore } from '../history/types';
 import { listAdapters } from '../sources/registry';
 import type { ParseSettingsResult } from '../settings';
@@ -22,7 +22,10 @@ import {
   secretsForRestore,
 } from '../settings';
 import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
+import { previewImport } from './import-preview';
+import { previewRule } from './rule-preview';
 import type { SettingsPort } from './settings-port';
+import { testConnection } from './test-connection';
 
 export interface ApiHandlerDeps {
   engine: Engine;
@@ -37,6 +40,8 @@ export interface ApiHandlerDeps {
   listKinds?: () => SourceKindInfo[];
   /** The host's standing problems, shown in every window. */
   warnings?: () => string[];
+  /** Where passwords typed in the UI end up, when that is not the system keychain (serve). */
+  secretsNote?: () => string | undefined;
   now?: () => number;
 }
 
@@ -121,6 +126,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       commit(previous.settings, secretsForRestore(previous.secrets, deps.settingsPort.load().secrets));
       return { ok: true, settings: previous.settings };
     },
+    [API.settingsImportPreview]: ({ text }) => previewImport(text),
     [API.secretsSet]: ({ sourceId, field, value }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const source = requireSource(settings, sourceId);
@@ -172,6 +178,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       commit({ ...settings, snoozes }, secrets);
       return undefined;
     },
+    [API.sourceTest]: (request) => testConnection(request, { stored: () => deps.settingsPort.load() }),
+    [API.rulePreview]: (request) =>
+      previewRule(request, { settings: deps.settingsPort.load().settings, history: deps.history }),
     [API.testNotification]: () => {
       const notification: Notification = {
         title: 'Herald test notification',
@@ -194,6 +203,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       version: deps.version,
       host: deps.host,
       warnings: deps.warnings?.() ?? [],
+      ...(deps.secretsNote?.() ? { secretsNote: deps.secretsNote() } : {}),
     }),
   };
 

@@ -6,6 +6,7 @@ import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
 import type { Watchdog } from './heartbeat';
 import { CertificateError } from './tls';
 import { closeWebSocket, frameText, openWebSocket } from './ws-open';
+import type { WebSocketLike } from './ws-open';
 import { AuthFailedError } from './types';
 import type {
   ConnectTarget,
@@ -33,7 +34,7 @@ interface Failure {
 /** One connection attempt. Every event handler checks it is still `current`, so a replaced socket's
  * late events (close, message, a slow prepare()) cannot touch its successor. */
 interface Attempt {
-  ws?: WebSocket;
+  ws?: WebSocketLike;
   abort: AbortController;
   link: SocketLink;
   openSince?: number;
@@ -53,6 +54,7 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   };
   const maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const open = opts.openWebSocket ?? openWebSocket;
 
   let status: ConnectionStatusUpdate = { state: 'idle' };
   let current: Attempt | undefined;
@@ -123,9 +125,9 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   }
 
   function openSocket(a: Attempt, target: ConnectTarget) {
-    let ws: WebSocket;
+    let ws: WebSocketLike;
     try {
-      ws = openWebSocket(target, { tls: opts.tls, maxFrameBytes, connectTimeoutMs, signal: a.abort.signal });
+      ws = open(target, { tls: opts.tls, maxFrameBytes, connectTimeoutMs, signal: a.abort.signal });
     } catch (err) {
       fail(a, { message: `cannot connect to ${redact(target.url)}: ${describeError(err)}` });
       return;
