@@ -1,3 +1,4 @@
+import { cleanLine, cleanText } from '../shared/clean-text';
 import type { HistoryEntry } from '../shared/history';
 import type { SourceStatus } from '../shared/source-status';
 import type { RaisedNotification } from '../core/engine-types';
@@ -56,9 +57,10 @@ export function eventLine(entry: HistoryEntry, withRaw: boolean): WatchLine {
     source: event.sourceId,
     type: event.type,
     severity: event.severity,
-    title: event.title,
-    body: event.body,
-    ...(event.entity ? { entity: event.entity.name } : {}),
+    // Shown like notification text: JSON escapes C0 controls, but not C1 ones (0x9B is CSI) or bidi overrides.
+    title: cleanLine(event.title),
+    body: cleanText(event.body),
+    ...(event.entity ? { entity: cleanLine(event.entity.name) } : {}),
     action: decision.action,
     ...(decision.ruleId ? { rule: decision.ruleId } : {}),
     reason: decision.reason,
