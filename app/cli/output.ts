@@ -5,7 +5,16 @@ import type { RaisedNotification } from '../core/engine-types';
 
 /** One JSON object per line on stdout: easy to read, grep and pipe into jq. */
 export type WatchLine =
-  | { kind: 'status'; time: string; source: string; state: string; error?: string; hint?: string }
+  | {
+      kind: 'status';
+      time: string;
+      source: string;
+      state: string;
+      error?: string;
+      hint?: string;
+      /** Unusable frames: `count` since the previous such line, `total` since start, the last `reason`. */
+      badFrames?: { count: number; total: number; reason: string };
+    }
   | {
       kind: 'event';
       time: string;
@@ -45,6 +54,17 @@ export function statusLine(status: SourceStatus, now: number): WatchLine {
     state: status.state,
     ...(status.lastError ? { error: status.lastError } : {}),
     ...(status.hint ? { hint: status.hint } : {}),
+  };
+}
+
+/** A report of unusable frames, printed at most once per source per interval (see status-lines.ts). */
+export function badFramesLine(status: SourceStatus, count: number, now: number): WatchLine {
+  return {
+    kind: 'status',
+    time: iso(now),
+    source: status.sourceId,
+    state: status.state,
+    badFrames: { count, total: status.badFrames, reason: status.lastBadFrame?.reason ?? 'unknown' },
   };
 }
 

@@ -2,7 +2,8 @@ import { parseDuration } from '../shared/duration';
 import { notifySend } from './desktop-notify';
 import { openCliHost } from './host';
 import type { WatchLine } from './output';
-import { eventLine, notificationLine, statusLine } from './output';
+import { eventLine, notificationLine } from './output';
+import { createStatusLines } from './status-lines';
 import { untilStopped } from './until-stopped';
 
 export interface WatchOptions {
@@ -31,7 +32,8 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
   if (!host) return 1;
   const { engine, settings } = host;
   let desktop = opts.notify;
-  engine.on('status', (status) => print(statusLine(status, Date.now())));
+  const statusLines = createStatusLines({ print });
+  engine.on('status', (status) => statusLines.onStatus(status));
   engine.on('entry', (entry) => print(eventLine(entry, opts.raw)));
   engine.on('notification', (raised) => {
     print(notificationLine(raised, Date.now()));
@@ -47,5 +49,6 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
   engine.start();
   await untilStopped(durationMs);
   await host.close();
+  statusLines.flush();
   return 0;
 }

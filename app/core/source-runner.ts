@@ -1,3 +1,4 @@
+import { cleanLine } from '../shared/clean-text';
 import type { HomeEvent } from '../shared/home-event';
 import type { SourceConfig } from '../shared/settings';
 import type { SourceStatus } from '../shared/source-status';
@@ -28,6 +29,7 @@ export interface SourceRunner {
 }
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {} };
+const MAX_REASON_CHARS = 200;
 
 /** Runs one configured source: validates its options, builds its context, and drives its session's socket. */
 export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
@@ -139,7 +141,9 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       onClose: () => current.onClose?.(),
       onBadFrame: (reason) => {
         log.debug(`${config.id}: bad frame: ${reason}`);
-        publish({ badFrames: status.badFrames + 1 });
+        // The reason may quote the frame ("not JSON: …"): server text, shown in the UI and the CLI.
+        const shown = cleanLine(reason.slice(0, MAX_REASON_CHARS));
+        publish({ badFrames: status.badFrames + 1, lastBadFrame: { reason: shown, at: now() } });
       },
       onStatus: onSocketStatus,
       now,

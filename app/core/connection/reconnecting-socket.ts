@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { ConnectionState } from '../../shared/source-status';
 import { createBackoff } from './backoff';
 import { describeClose, describeError, errorMessage } from './errors';
+import { DEFAULT_MAX_FRAME_DEPTH, nestsDeeperThan } from './frame-depth';
 import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
 import type { Watchdog } from './heartbeat';
 import { CertificateError } from './tls';
@@ -52,6 +53,7 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
     timeoutMs: opts.heartbeat?.timeoutMs ?? DEFAULT_HEARTBEAT.timeoutMs,
   };
   const maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const maxFrameDepth = opts.maxFrameDepth ?? DEFAULT_MAX_FRAME_DEPTH;
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 
   let status: ConnectionStatusUpdate = { state: 'idle' };
@@ -211,8 +213,13 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       badFrame('binary frame');
       return;
     }
+    const text = frameText(data);
+    if (nestsDeeperThan(text, maxFrameDepth)) {
+      badFrame(`nested deeper than ${maxFrameDepth} levels`);
+      return;
+    }
     settle(
-      () => opts.onText(frameText(data), a.link),
+      () => opts.onText(text, a.link),
       (err) => {
         // A session that learns from a frame that its credentials were refused stops the loop.
         if (err instanceof AuthFailedError) fail(a, authFailure(err));

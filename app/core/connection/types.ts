@@ -60,6 +60,8 @@ export interface ReconnectingSocketOptions {
   tls?: TlsConfig;
   /** Frames larger than this are dropped and reported (default 4 MiB). */
   maxFrameBytes?: number;
+  /** Frames nesting arrays/objects deeper than this are dropped and reported (default 256). */
+  maxFrameDepth?: number;
   backoff?: Partial<BackoffOptions>;
   heartbeat?: Partial<HeartbeatOptions>;
   keepalive?: AppKeepalive;
@@ -67,7 +69,7 @@ export interface ReconnectingSocketOptions {
   connectTimeoutMs?: number;
   onOpen?: (link: SocketLink) => void | Promise<void>;
   onText: (text: string, link: SocketLink) => void | Promise<void>;
-  /** A frame was unusable: binary, too large. The socket stays up. */
+  /** A frame was unusable (binary, too large, nested too deep, its handler threw), with the reason. */
   onBadFrame?: (reason: string) => void;
   onClose?: (code: number, reason: string) => void;
   onStatus?: (status: ConnectionStatusUpdate) => void;

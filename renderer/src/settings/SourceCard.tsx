@@ -44,6 +44,11 @@ export function SourceCard({ source, kindName, status, snoozedUntil, onEdit, onR
               ` · next try ${formatTime(status.nextRetryAt)}`}
           </p>
         )}
+        {status?.lastBadFrame && status.badFrames > 0 && (
+          <p className="muted small source-bad-frame">
+            Last unreadable message ({formatTime(status.lastBadFrame.at)}): {status.lastBadFrame.reason}
+          </p>
+        )}
       </div>
       <div className="source-actions">
         <button
