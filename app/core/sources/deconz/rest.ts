@@ -1,25 +1,30 @@
 import { AuthFailedError } from '../../connection/types';
 import type { HttpClient } from '../../http/types';
 import { HttpError } from '../../http/types';
-import { PAIRING_HINT } from './pairing';
 import type { GatewayConfig, ResourceKind, RestResource } from './protocol';
 import {
   ConfigSchema,
   ERR_UNAUTHORIZED_USER,
+  isPublicConfigOnly,
   ResourceMapSchema,
   restErrorOf,
   RestResourceSchema,
 } from './protocol';
 import type { Snapshot } from './resync';
 
-export const REVOKED_MESSAGE = 'the API key was revoked: pair again';
-export const REVOKED_HINT = `${PAIRING_HINT} (reconnect this source to pair again, or clear its API key)`;
+/** A key deleted in Phoscon, or one the gateway never issued: the same for the user, who must pair again. */
+export const REFUSED_MESSAGE = 'the gateway refused the API key: pair again';
+export const REFUSED_HINT =
+  'Choose "Pair again" on this source (or clear its API key), then open Phoscon → Gateway → Advanced → Authenticate app';
 
-/** The key was refused (error type 1): every later call would fail the same way. */
-export class RevokedKeyError extends AuthFailedError {
+/**
+ * The key was refused: error type 1 ("unauthorized user") on any call, or only the public config on
+ * `/config`. Every later call would fail the same way.
+ */
+export class RefusedKeyError extends AuthFailedError {
   constructor() {
-    super(REVOKED_MESSAGE, REVOKED_HINT);
-    this.name = 'RevokedKeyError';
+    super(REFUSED_MESSAGE, REFUSED_HINT);
+    this.name = 'RefusedKeyError';
   }
 }
 
@@ -47,7 +52,7 @@ export class GatewayRest {
       );
     }
     const error = restErrorOf(body);
-    if (error?.type === ERR_UNAUTHORIZED_USER) throw new RevokedKeyError();
+    if (error?.type === ERR_UNAUTHORIZED_USER) throw new RefusedKeyError();
     if (error) throw new HttpError(`GET ${path}: ${error.description} (error ${error.type})`, path, status);
     if (status < 200 || status >= 300) throw new HttpError(`GET ${path}: HTTP ${status}`, path, status);
     return body;
@@ -56,6 +61,7 @@ export class GatewayRest {
   async config(): Promise<GatewayConfig> {
     const parsed = ConfigSchema.safeParse(await this.get('/config'));
     if (!parsed.success) throw new Error('the gateway sent an unreadable /config');
+    if (isPublicConfigOnly(parsed.data)) throw new RefusedKeyError();
     return parsed.data;
   }
 
@@ -89,7 +95,7 @@ export class GatewayRest {
 }
 
 function optional(err: unknown): undefined {
-  if (err instanceof RevokedKeyError) throw err;
+  if (err instanceof RefusedKeyError) throw err;
   return undefined;
 }
 

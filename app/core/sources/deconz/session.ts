@@ -9,7 +9,7 @@ import type { DeconzOptions } from './options';
 import { errorText, PAIRING_HINT, pairWithRetries } from './pairing';
 import type { Frame, GatewayConfig, ResourceKind } from './protocol';
 import { isResourceKind } from './protocol';
-import { GatewayRest, REVOKED_HINT, REVOKED_MESSAGE, RevokedKeyError } from './rest';
+import { GatewayRest, REFUSED_HINT, REFUSED_MESSAGE, RefusedKeyError } from './rest';
 import { applySnapshot } from './resync';
 import { StateTracker } from './state-tracker';
 
@@ -21,7 +21,7 @@ import { StateTracker } from './state-tracker';
 export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSession {
   const opts = ctx.options;
   let apiKey: string | undefined = ctx.secrets.apiKey?.trim() || undefined;
-  let revoked = false;
+  let refused = false;
   let disposed = false;
   let synced = false;
   const wakers = new Set<() => void>();
@@ -53,10 +53,10 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       }, ms);
     });
 
-  function noteRevoked(err: unknown): boolean {
-    if (!(err instanceof RevokedKeyError)) return false;
-    if (!revoked) ctx.warn(REVOKED_MESSAGE, REVOKED_HINT);
-    revoked = true;
+  function noteRefused(err: unknown): boolean {
+    if (!(err instanceof RefusedKeyError)) return false;
+    if (!refused) ctx.warn(REFUSED_MESSAGE, REFUSED_HINT);
+    refused = true;
     return true;
   }
 
@@ -77,7 +77,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
     });
     if (result.ok) {
       apiKey = result.apiKey;
-      revoked = false;
+      refused = false;
       ctx.saveSecret('apiKey', result.apiKey);
       ctx.log.info('deCONZ pairing: got an API key');
       return;
@@ -91,19 +91,19 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
   }
 
   async function prepare(): Promise<ConnectTarget> {
-    if (!apiKey || revoked) await pair();
+    if (!apiKey || refused) await pair();
     let config: GatewayConfig;
     try {
       config = await rest.config();
     } catch (err) {
-      noteRevoked(err);
+      noteRefused(err);
       throw err;
     }
     return { url: websocketUrl(ctx.config.url, config, opts.secureWebsocket) };
   }
 
   /** A refusal found by the snapshot ends the connection as auth-failed (see onOpen). */
-  let refusedDuringSync: RevokedKeyError | undefined;
+  let refusedDuringSync: RefusedKeyError | undefined;
   /** From open until the snapshot is applied: frames received now are live, whatever the snapshot says. */
   let syncing = false;
 
@@ -114,7 +114,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       synced = true;
       if (events.length > 0) ctx.emit(events);
     } catch (err) {
-      if (noteRevoked(err)) refusedDuringSync = err as RevokedKeyError;
+      if (noteRefused(err)) refusedDuringSync = err as RefusedKeyError;
       else ctx.log.warn(`deCONZ resync failed: ${errorText(err)}`);
     } finally {
       syncing = false;
@@ -138,7 +138,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       }
     } catch (err) {
       lookups.failed(`${r}/${id}`);
-      if (!noteRevoked(err)) ctx.log.debug(`deCONZ lookup of ${r}/${id} failed: ${errorText(err)}`);
+      if (!noteRefused(err)) ctx.log.debug(`deCONZ lookup of ${r}/${id} failed: ${errorText(err)}`);
     }
   }
 
@@ -157,14 +157,14 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
   /** A refresh is queued or running: a gateway slower than the period must not stack them up in the queue. */
   let refreshing = false;
   ctx.setInterval(() => {
-    if (!apiKey || revoked || refreshing) return;
+    if (!apiKey || refused || refreshing) return;
     refreshing = true;
     void enqueue(async () => {
       try {
         const snapshot = await rest.snapshot();
         for (const [r, resources] of Object.entries(snapshot)) names.replaceAll(r, resources);
       } catch (err) {
-        if (!noteRevoked(err)) ctx.log.debug(`deCONZ name refresh failed: ${errorText(err)}`);
+        if (!noteRefused(err)) ctx.log.debug(`deCONZ name refresh failed: ${errorText(err)}`);
       } finally {
         refreshing = false;
       }
@@ -178,7 +178,7 @@ export function createDeconzSession(ctx: SourceContext<DeconzOptions>): SourceSe
       refusedDuringSync = undefined;
       syncing = true;
       await enqueue(resync);
-      // The socket itself needs no key, but a revoked key means stale names and no resync: stop and say so.
+      // The socket itself needs no key, but a refused key means stale names and no resync: stop and say so.
       if (refusedDuringSync) throw refusedDuringSync;
     },
     onText(text) {
