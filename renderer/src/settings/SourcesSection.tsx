@@ -52,6 +52,7 @@ export function SourcesSection({ settings, save }: SectionProps) {
             key={source.id}
             source={source}
             kindName={kinds.find((k) => k.kind === source.kind)?.displayName ?? source.kind}
+            pairs={kinds.find((k) => k.kind === source.kind)?.pairing !== undefined}
             status={statuses[source.id]}
             snoozedUntil={settings.snoozes[source.id]}
             onEdit={() => setEditing({ index })}

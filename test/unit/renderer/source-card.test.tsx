@@ -24,11 +24,12 @@ const status = (patch: Partial<SourceStatus>): SourceStatus => ({
   ...patch,
 });
 
-const render = (s: SourceStatus) =>
+const render = (s: SourceStatus, pairs = false) =>
   renderToStaticMarkup(
     <SourceCard
       source={source}
       kindName="JSON WebSocket"
+      pairs={pairs}
       status={s}
       snoozedUntil={undefined}
       onEdit={() => {}}
@@ -47,5 +48,16 @@ describe('the source card', () => {
 
   it('says nothing about unreadable messages while there were none', () => {
     expect(render(status({}))).not.toContain('unreadable');
+  });
+
+  it('offers "Pair again" when a kind that pairs had its key refused, and only then', () => {
+    const refused = status({
+      state: 'auth-failed',
+      lastError: 'the gateway refused the API key: pair again',
+    });
+    expect(render(refused, true)).toMatch(/<button[^>]*>Pair again<\/button>/);
+    expect(render(refused, false)).not.toContain('Pair again');
+    expect(render(status({ state: 'open' }), true)).not.toContain('Pair again');
+    expect(render(status({ state: 'backing-off' }), true)).not.toContain('Pair again');
   });
 });
