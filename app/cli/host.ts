@@ -1,5 +1,5 @@
-import { createEngine } from '../core/engine';
-import type { Engine } from '../core/engine-types';
+import { createEngine } from '../core/engine/engine';
+import type { Engine } from '../core/engine/types';
 import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
 import type { HistoryStore } from '../core/history/types';

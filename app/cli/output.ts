@@ -1,7 +1,7 @@
 import { cleanLine, cleanText } from '../shared/clean-text';
 import type { HistoryEntry } from '../shared/history';
 import type { SourceStatus } from '../shared/source-status';
-import type { RaisedNotification } from '../core/engine-types';
+import type { RaisedNotification } from '../core/engine/types';
 
 /** One JSON object per line on stdout: easy to read, grep and pipe into jq. */
 export type WatchLine =

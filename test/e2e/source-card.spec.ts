@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { SettingsPort } from '../../app/core/api/settings-port';
-import { createEngine } from '../../app/core/engine';
+import { createEngine } from '../../app/core/engine/engine';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { Secrets, Settings } from '../../app/shared/settings';
 import { SettingsSchema } from '../../app/shared/settings';

@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { Engine } from '../../app/core/engine-types';
+import type { Engine } from '../../app/core/engine/types';
 
 /** Polls a condition set by socket callbacks; bounded. */
 export async function until(pred: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

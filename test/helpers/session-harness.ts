@@ -3,7 +3,7 @@ import type { HomeEvent } from '../../app/shared/home-event';
 import { SourceConfigSchema } from '../../app/shared/settings';
 import type { SourceStatus } from '../../app/shared/source-status';
 import type { z } from 'zod';
-import { createSourceRunner } from '../../app/core/source-runner';
+import { createSourceRunner } from '../../app/core/engine/source-runner';
 import type { SourceAdapter } from '../../app/core/sources/types';
 
 export type SourceConfigInput = z.input<typeof SourceConfigSchema>;

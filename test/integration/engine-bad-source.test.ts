@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../app/core/engine';
+import { createEngine } from '../../app/core/engine/engine';
 import { SettingsSchema } from '../../app/shared/settings';
 import { engineFixture, until } from '../helpers/engine-fixture';
 import type { SourceStatus } from '../../app/shared/source-status';

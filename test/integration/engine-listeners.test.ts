@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../app/core/engine';
-import type { RaisedNotification } from '../../app/core/engine-types';
+import { createEngine } from '../../app/core/engine/engine';
+import type { RaisedNotification } from '../../app/core/engine/types';
 import { createMemoryHistory } from '../../app/core/history/memory-history';
 import type { HistoryEntry } from '../../app/shared/history';
 import { SettingsSchema } from '../../app/shared/settings';

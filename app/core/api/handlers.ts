@@ -11,7 +11,7 @@ import type {
 import { API, PUSH, isApiChannel, requestSchemas } from '../../shared/api';
 import type { Notification } from '../../shared/rules';
 import type { Secrets, Settings } from '../../shared/settings';
-import type { Engine } from '../engine-types';
+import type { Engine } from '../engine/types';
 import type { HistoryStore } from '../history/types';
 import { listAdapters } from '../sources/registry';
 import type { ParseSettingsResult } from '../settings';

@@ -2,11 +2,11 @@ import WebSocket from 'ws';
 import type { ConnectionState } from '../../shared/source-status';
 import { createBackoff } from './backoff';
 import { describeClose, describeError, errorMessage } from './errors';
-import { DEFAULT_MAX_FRAME_DEPTH, nestsDeeperThan } from './frame-depth';
 import { DEFAULT_HEARTBEAT, startWatchdog } from './heartbeat';
 import type { Watchdog } from './heartbeat';
 import { CertificateError } from './tls';
 import { closeWebSocket, frameText, openWebSocket } from './ws-open';
+import type { WebSocketLike } from './ws-open';
 import { AuthFailedError } from './types';
 import type {
   ConnectTarget,
@@ -34,7 +34,7 @@ interface Failure {
 /** One connection attempt. Every event handler checks it is still `current`, so a replaced socket's
  * late events (close, message, a slow prepare()) cannot touch its successor. */
 interface Attempt {
-  ws?: WebSocket;
+  ws?: WebSocketLike;
   abort: AbortController;
   link: SocketLink;
   openSince?: number;
@@ -53,8 +53,8 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
     timeoutMs: opts.heartbeat?.timeoutMs ?? DEFAULT_HEARTBEAT.timeoutMs,
   };
   const maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
-  const maxFrameDepth = opts.maxFrameDepth ?? DEFAULT_MAX_FRAME_DEPTH;
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const open = opts.openWebSocket ?? openWebSocket;
 
   let status: ConnectionStatusUpdate = { state: 'idle' };
   let current: Attempt | undefined;
@@ -125,9 +125,9 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
   }
 
   function openSocket(a: Attempt, target: ConnectTarget) {
-    let ws: WebSocket;
+    let ws: WebSocketLike;
     try {
-      ws = openWebSocket(target, { tls: opts.tls, maxFrameBytes, connectTimeoutMs, signal: a.abort.signal });
+      ws = open(target, { tls: opts.tls, maxFrameBytes, connectTimeoutMs, signal: a.abort.signal });
     } catch (err) {
       fail(a, { message: `cannot connect to ${redact(target.url)}: ${describeError(err)}` });
       return;
@@ -213,13 +213,8 @@ export function createReconnectingSocket(opts: ReconnectingSocketOptions): Recon
       badFrame('binary frame');
       return;
     }
-    const text = frameText(data);
-    if (nestsDeeperThan(text, maxFrameDepth)) {
-      badFrame(`nested deeper than ${maxFrameDepth} levels`);
-      return;
-    }
     settle(
-      () => opts.onText(text, a.link),
+      () => opts.onText(frameText(data), a.link),
       (err) => {
         // A session that learns from a frame that its credentials were refused stops the loop.
         if (err instanceof AuthFailedError) fail(a, authFailure(err));

@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../../shared/source-status';
 import type { TlsConfig } from '../../shared/settings';
+import type { WebSocketOpener } from './ws-open';
 
 /** Where and how to open the socket; computed afresh before every attempt (ports, nonces and tokens change). */
 export interface ConnectTarget {
@@ -60,8 +61,6 @@ export interface ReconnectingSocketOptions {
   tls?: TlsConfig;
   /** Frames larger than this are dropped and reported (default 4 MiB). */
   maxFrameBytes?: number;
-  /** Frames nesting arrays/objects deeper than this are dropped and reported (default 256). */
-  maxFrameDepth?: number;
   backoff?: Partial<BackoffOptions>;
   heartbeat?: Partial<HeartbeatOptions>;
   keepalive?: AppKeepalive;
@@ -69,7 +68,7 @@ export interface ReconnectingSocketOptions {
   connectTimeoutMs?: number;
   onOpen?: (link: SocketLink) => void | Promise<void>;
   onText: (text: string, link: SocketLink) => void | Promise<void>;
-  /** A frame was unusable (binary, too large, nested too deep, its handler threw), with the reason. */
+  /** A frame was unusable: binary, too large. The socket stays up. */
   onBadFrame?: (reason: string) => void;
   onClose?: (code: number, reason: string) => void;
   onStatus?: (status: ConnectionStatusUpdate) => void;
@@ -77,13 +76,22 @@ export interface ReconnectingSocketOptions {
   now?: () => number;
   /** Injected for tests; defaults to Math.random. */
   random?: () => number;
+  /** Builds each attempt's ws client; injected for tests that run without a real socket. */
+  openWebSocket?: WebSocketOpener;
 }
 
-export interface ReconnectingSocket extends SocketLink {
-  readonly state: ConnectionState;
+/**
+ * A connection the source runner drives: the reconnecting WebSocket below, or a kind's own client
+ * (a protocol that is not a WebSocket brings its own, see docs/adding-a-source.md).
+ */
+export interface Transport {
   start(): void;
   /** Tear down and reconnect at once, with a fresh attempt counter (after sleep/resume or a settings change). */
   resume(): void;
   /** Stop for good: no socket, no timer left behind. */
   close(): Promise<void>;
+}
+
+export interface ReconnectingSocket extends Transport, SocketLink {
+  readonly state: ConnectionState;
 }

@@ -11,6 +11,15 @@ export interface OpenOptions {
   signal: AbortSignal;
 }
 
+/** The part of a ws client the reconnecting socket uses, so a test can hand it a fake instead. */
+export type WebSocketLike = Pick<
+  WebSocket,
+  'on' | 'once' | 'send' | 'ping' | 'terminate' | 'close' | 'readyState'
+>;
+
+/** Builds the client for one attempt; the reconnecting socket's injectable socket factory. */
+export type WebSocketOpener = (target: ConnectTarget, options: OpenOptions) => WebSocketLike;
+
 /** Builds the ws client for one attempt; throws on an unusable URL. http(s) is accepted as ws(s). */
 export function openWebSocket(target: ConnectTarget, options: OpenOptions): WebSocket {
   const url = new URL(target.url);
@@ -41,7 +50,7 @@ export function openWebSocket(target: ConnectTarget, options: OpenOptions): WebS
 }
 
 /** Resolves once the socket is closed: a close handshake when open (cut after `graceMs`), else at once. */
-export function closeWebSocket(ws: WebSocket, graceful: boolean, graceMs: number): Promise<void> {
+export function closeWebSocket(ws: WebSocketLike, graceful: boolean, graceMs: number): Promise<void> {
   if (ws.readyState === WebSocket.CLOSED) return Promise.resolve();
   return new Promise<void>((resolve) => {
     ws.once('close', () => resolve());

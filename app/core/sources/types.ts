@@ -1,10 +1,17 @@
 import type { z } from 'zod';
 import type { SourceFieldInfo } from '../../shared/api';
-import type { HomeEvent } from '../../shared/home-event';
 import type { RuleInput } from '../../shared/rules';
 import type { SourceConfig } from '../../shared/settings';
-import type { AppKeepalive, ConnectTarget, HeartbeatOptions, SocketLink } from '../connection/types';
+import type {
+  AppKeepalive,
+  ConnectTarget,
+  ConnectionStatusUpdate,
+  HeartbeatOptions,
+  SocketLink,
+  Transport,
+} from '../connection/types';
 import type { HttpClient } from '../http/types';
+import type { SourceEvent } from './source-event';
 
 /**
  * Describes one setting of a kind, so the settings window can build its form from the registry. It is
@@ -18,7 +25,9 @@ export interface Logger {
   warn(message: string, extra?: unknown): void;
 }
 
-/** What the engine gives a source session. Timers made here die with the session. */
+export type { SourceEvent } from './source-event';
+
+/** What the engine gives a source session. Timers, queues and sockets made here die with the session. */
 export interface SourceContext<Options = Record<string, unknown>> {
   config: SourceConfig;
   /** The adapter's options, already validated with its `optionsSchema`. */
@@ -29,8 +38,19 @@ export interface SourceContext<Options = Record<string, unknown>> {
   saveSecret(field: string, value: string): void;
   /** HTTP with timeouts and the source's TLS options, for REST lookups beside the socket. */
   http: HttpClient;
-  /** Hand events to the engine (rules, policy, history). */
-  emit(events: HomeEvent[]): void;
+  /** Hand events to the engine (rules, policy, history); the runner stamps source id and kind. */
+  emit(events: SourceEvent[]): void;
+  /**
+   * Runs `job` in frame order: after every frame received so far has been handled, before any frame
+   * received later (a REST snapshot that live frames must neither overtake nor be overtaken by).
+   * Settles as the job does; a job still waiting when the session stops never runs.
+   */
+  inOrder(job: () => void | Promise<void>): Promise<void>;
+  /**
+   * One more reconnecting socket for this session (a server with one socket per topic). Its frames go
+   * through this session's frame pipeline like the main socket's; it is closed with the session.
+   */
+  openSocket(connection: SocketConnection, onStatus?: (update: ConnectionStatusUpdate) => void): Transport;
   /** Tell the user something about this source without changing the connection state ("account lacks rights"). */
   warn(message: string, hint?: string): void;
   now(): number;
@@ -39,23 +59,71 @@ export interface SourceContext<Options = Record<string, unknown>> {
   log: Logger;
 }
 
-/** One live connection of a source; created per start, disposed on stop. */
-export interface SourceSession {
+/** The connect half of a session over the runner's reconnecting WebSocket. */
+export interface SocketConnection {
   /** Compute URL, headers and subprotocols before every (re)connect: auth handshakes, port lookups. */
   prepare(): Promise<ConnectTarget>;
-  /** After every open: subscriptions, identity, REST resync. */
+  /**
+   * After every open, before any frame of that connection: subscriptions, identity, REST resync. Throwing
+   * (or rejecting) ends the connection; an AuthFailedError stops retrying.
+   */
   onOpen?(link: SocketLink): void | Promise<void>;
-  /** One text frame. Throwing marks the frame bad and keeps the socket. */
-  onText(text: string, link: SocketLink): void | Promise<void>;
   onClose?(): void;
   /** Overrides of the default ws ping heartbeat. */
   heartbeat?: Partial<HeartbeatOptions>;
   keepalive?: AppKeepalive;
+}
+
+/** What the runner hands a kind's own transport: where its messages and its state go. */
+export interface TransportHooks {
+  /**
+   * One message into the session's frame pipeline. Never throws; bad frames are counted. The promise,
+   * if any, rejects only with an AuthFailedError: end the connection as auth-failed then.
+   */
+  frame(input: unknown, link: SocketLink): Promise<void> | undefined;
+  /** A message the transport itself could not use (binary, too large). */
+  badFrame(reason: string): void;
+  /** The connection's state, with the meaning the reconnecting socket gives it. */
+  status(update: ConnectionStatusUpdate): void;
+}
+
+/** The connect half of a session whose server is not a WebSocket (MQTT): the kind brings its client. */
+export interface OwnTransport {
+  transport(hooks: TransportHooks): Transport;
+}
+
+export type HandleResult = SourceEvent[] | void;
+
+/** The frame half of a session, driven by the runner's frame pipeline. */
+export interface FrameHandler<Frame = unknown> {
+  /**
+   * `json` (the default): each message is text, decoded by the pipeline's one JSON decode before
+   * `decode` sees it. `as-is`: `decode` gets the message as the transport delivered it.
+   */
+  wire?: 'json' | 'as-is';
+  /**
+   * At arrival, synchronously, in order: check the shape and take what must be decided in arrival order.
+   * Throwing marks the frame bad (the message is the reason). Returning undefined: nothing more to do.
+   * Without it, the decoded value is the frame.
+   */
+  decode?(value: unknown, link: SocketLink): Frame | undefined;
+  /**
+   * One frame at a time, in arrival order: the next frame's handle starts once this one settled, so
+   * a slow REST enrichment cannot reorder what happened. Returns the events (or hands them to
+   * `ctx.emit`). Throwing or rejecting counts the frame as bad; an AuthFailedError ends the connection.
+   */
+  handle(frame: Frame, link: SocketLink): HandleResult | Promise<HandleResult>;
+}
+
+/** One live source: how it connects and how its frames become events; created per start, disposed on stop. */
+export interface SourceSession<Frame = unknown> {
+  connect: SocketConnection | OwnTransport;
+  frames: FrameHandler<Frame>;
   dispose?(): void;
 }
 
-export interface SourceAdapter<Options = Record<string, unknown>> {
-  kind: string;
+export interface SourceAdapter<Options = Record<string, unknown>, Kind extends string = string> {
+  kind: Kind;
   displayName: string;
   /** A line for the "add source" list. */
   description: string;
@@ -73,5 +141,5 @@ export interface SourceAdapter<Options = Record<string, unknown>> {
    * "Pair again" clears `secretField` and restarts the source, which pairs afresh.
    */
   pairing?: { secretField: string };
-  createSession(ctx: SourceContext<Options>): SourceSession;
+  createSession(ctx: SourceContext<Options>): SourceSession<unknown>;
 }

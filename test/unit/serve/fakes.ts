@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Engine, EngineEvents } from '../../../app/core/engine-types';
+import type { Engine, EngineEvents } from '../../../app/core/engine/types';
 import type { HistoryStore } from '../../../app/core/history/types';
 import type { SettingsPort } from '../../../app/core/api/settings-port';
 import type { HistoryEntry, HistoryQuery } from '../../../app/shared/history';

@@ -5,7 +5,7 @@ import { PAIRING_HINT } from './pairing';
 import { DECONZ_PRESETS } from './presets';
 import { createDeconzSession } from './session';
 
-export const deconzAdapter: SourceAdapter<DeconzOptions> = {
+export const deconzAdapter: SourceAdapter<DeconzOptions, 'deconz'> = {
   kind: 'deconz',
   displayName: 'deCONZ / Phoscon',
   description:

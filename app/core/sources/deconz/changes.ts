@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { EventSpec, NormaliseDeps, Subject } from './events';
 import { capitalise, describeSubject, makeEvent } from './events';
 import type { Outcome } from './transitions';
@@ -39,9 +39,9 @@ export function changeEvents(
   section: Section,
   values: Values,
   origin: Origin,
-): HomeEvent[] {
+): SourceEvent[] {
   const changes = deps.tracker.apply(subject.r, subject.id, section, values);
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
   for (const change of changes) {
     const event =
       levelEvent(deps, subject, section, change, origin) ??
@@ -59,7 +59,7 @@ function levelEvent(
   section: Section,
   change: Change,
   origin: Origin,
-): HomeEvent | undefined {
+): SourceEvent | undefined {
   const { key, previous, next } = change;
   if (subject.r === 'alarmsystems' && section === 'state' && key === 'armstate' && typeof next === 'string') {
     // A first sighting is news only when it is the alarm itself.
@@ -81,7 +81,7 @@ function outcomeEvent(
   outcome: Outcome,
   change: Change,
   origin: Origin,
-): HomeEvent {
+): SourceEvent {
   const name = deps.names.nameOf(subject.r, subject.id);
   return makeEvent(deps, subject, {
     ...timing(deps, origin),
@@ -102,7 +102,7 @@ function measurementEvent(
   section: Section,
   change: Change,
   origin: Origin,
-): HomeEvent | undefined {
+): SourceEvent | undefined {
   if (origin.offline || subject.r !== 'sensors' || section !== 'state' || typeof change.next !== 'number') {
     return undefined;
   }
@@ -127,7 +127,7 @@ function batteryEvent(
   subject: Subject & { r: ResourceKind },
   changes: Change[],
   origin: Origin,
-): HomeEvent | undefined {
+): SourceEvent | undefined {
   if (!changes.some((c) => c.key === 'battery' || c.key === 'lowbattery')) return undefined;
   const { tracker } = deps;
   const percent =

@@ -1,8 +1,7 @@
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { NameMap, ResourceInfo } from './name-map';
 import { deviceOf } from './protocol';
-
-export const KIND = 'deconz';
 
 /** Everything the normaliser reads besides the frame. */
 export interface NormaliseDeps {
@@ -40,7 +39,7 @@ export interface EventSpec {
   sample?: boolean;
 }
 
-export function makeEvent(deps: NormaliseDeps, subject: Subject, spec: EventSpec): HomeEvent {
+export function makeEvent(deps: NormaliseDeps, subject: Subject, spec: EventSpec): SourceEvent {
   const name = deps.names.nameOf(subject.r, subject.id);
   const uniqueid = subject.uniqueid ?? subject.info?.uniqueid;
   const data: Record<string, unknown> = {
@@ -51,10 +50,8 @@ export function makeEvent(deps: NormaliseDeps, subject: Subject, spec: EventSpec
     ...(subject.info?.modelid ? { modelid: subject.info.modelid } : {}),
     ...spec.data,
   };
-  const event: HomeEvent = {
+  const event: SourceEvent = {
     id: `${deps.sourceId}|${subject.r}/${subject.id}|${spec.type}|${spec.stamp}`,
-    sourceId: deps.sourceId,
-    sourceKind: KIND,
     type: spec.type,
     time: spec.time ?? deps.now(),
     // Rules key on uniqueid where there is one: it survives renames and id renumbering.

@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { decodeButtonEvent, describeGesture } from './buttons';
 import type { ChangeDeps, Origin } from './changes';
 import { changeEvents } from './changes';
@@ -18,14 +18,8 @@ export interface NormaliserDeps extends ChangeDeps {
   options: NormaliserOptions;
 }
 
-/** Parse one text frame; throws with a readable reason when it is not a deCONZ event. */
-export function parseFrame(text: string): Frame {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('frame is not JSON');
-  }
+/** Reads one frame (JSON-decoded by the frame pipeline); throws with a readable reason when it is not a deCONZ event. */
+export function parseFrame(json: unknown): Frame {
   const parsed = FrameSchema.safeParse(json);
   if (!parsed.success)
     throw new Error(`not a deCONZ event frame: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
@@ -48,7 +42,7 @@ export interface FrameContext {
   duringSnapshot?: boolean;
 }
 
-export function normaliseFrame(deps: NormaliserDeps, frame: Frame, fc: FrameContext = {}): HomeEvent[] {
+export function normaliseFrame(deps: NormaliserDeps, frame: Frame, fc: FrameContext = {}): SourceEvent[] {
   if (frame.t !== undefined && frame.t !== 'event') return [];
   if (frame.e === 'scene-called') return sceneCalled(deps, frame);
   if (!isResourceKind(frame.r) || frame.id === undefined) return [];
@@ -72,7 +66,7 @@ function changed(
   r: ResourceKind,
   id: string,
   fc: FrameContext,
-): HomeEvent[] {
+): SourceEvent[] {
   // Renames come as a top-level `name` (legacy, and groups) or inside `attr` (since 2020). Neither notifies;
   // `attr.lastseen` alone is the v2.30+ heartbeat of a device and carries nothing for us either.
   const newName = frame.name ?? (typeof frame.attr?.name === 'string' ? frame.attr.name : undefined);
@@ -84,7 +78,7 @@ function changed(
     uniqueid: frame.uniqueid,
   };
   const noise = isNoise(deps, r, id);
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
   if (frame.state) {
     const origin = liveOrigin(frame, frame.state);
     const stateless = noise ? [] : statelessEvents(deps, subject, frame.state, origin, fc);
@@ -115,7 +109,7 @@ function statelessEvents(
   origin: Origin,
   fc: FrameContext,
 ) {
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
   const { tracker, names } = deps;
   const name = names.nameOf(subject.r, subject.id);
   const fresh = (key: string, value: unknown) =>
@@ -203,7 +197,7 @@ function statelessEvents(
   return events;
 }
 
-function added(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string): HomeEvent[] {
+function added(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string): SourceEvent[] {
   const embedded = frame.sensor ?? frame.light ?? frame.group;
   const parsed = RestResourceSchema.safeParse({
     ...embedded,
@@ -234,7 +228,7 @@ function added(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string):
   ];
 }
 
-function deleted(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string): HomeEvent[] {
+function deleted(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string): SourceEvent[] {
   const info = deps.names.get(r, id);
   const subject: Subject = { r, id, info, uniqueid: frame.uniqueid };
   const event = makeEvent(deps, subject, {
@@ -250,7 +244,7 @@ function deleted(deps: NormaliserDeps, frame: Frame, r: ResourceKind, id: string
   return [event];
 }
 
-function sceneCalled(deps: NormaliserDeps, frame: Frame): HomeEvent[] {
+function sceneCalled(deps: NormaliserDeps, frame: Frame): SourceEvent[] {
   if (frame.gid === undefined || frame.scid === undefined) return [];
   const subject: Subject = { r: 'groups', id: frame.gid, info: deps.names.get('groups', frame.gid) };
   const group = deps.names.nameOf('groups', frame.gid);

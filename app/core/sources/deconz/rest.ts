@@ -13,18 +13,18 @@ import {
 import type { Snapshot } from './resync';
 
 /** A key deleted in Phoscon, or one the gateway never issued: the same for the user, who must pair again. */
-export const REFUSED_MESSAGE = 'the gateway refused the API key: pair again';
-export const REFUSED_HINT =
+export const REVOKED_MESSAGE = 'the gateway refused the API key: pair again';
+export const REVOKED_HINT =
   'Choose "Pair again" on this source (or clear its API key), then open Phoscon → Gateway → Advanced → Authenticate app';
 
 /**
  * The key was refused: error type 1 ("unauthorized user") on any call, or only the public config on
- * `/config`. Every later call would fail the same way.
+ * `/config` (what deCONZ answers for a key it does not know). Every later call would fail the same way.
  */
-export class RefusedKeyError extends AuthFailedError {
+export class RevokedKeyError extends AuthFailedError {
   constructor() {
-    super(REFUSED_MESSAGE, REFUSED_HINT);
-    this.name = 'RefusedKeyError';
+    super(REVOKED_MESSAGE, REVOKED_HINT);
+    this.name = 'RevokedKeyError';
   }
 }
 
@@ -52,7 +52,7 @@ export class GatewayRest {
       );
     }
     const error = restErrorOf(body);
-    if (error?.type === ERR_UNAUTHORIZED_USER) throw new RefusedKeyError();
+    if (error?.type === ERR_UNAUTHORIZED_USER) throw new RevokedKeyError();
     if (error) throw new HttpError(`GET ${path}: ${error.description} (error ${error.type})`, path, status);
     if (status < 200 || status >= 300) throw new HttpError(`GET ${path}: HTTP ${status}`, path, status);
     return body;
@@ -61,7 +61,7 @@ export class GatewayRest {
   async config(): Promise<GatewayConfig> {
     const parsed = ConfigSchema.safeParse(await this.get('/config'));
     if (!parsed.success) throw new Error('the gateway sent an unreadable /config');
-    if (isPublicConfigOnly(parsed.data)) throw new RefusedKeyError();
+    if (isPublicConfigOnly(parsed.data)) throw new RevokedKeyError();
     return parsed.data;
   }
 
@@ -95,7 +95,7 @@ export class GatewayRest {
 }
 
 function optional(err: unknown): undefined {
-  if (err instanceof RefusedKeyError) throw err;
+  if (err instanceof RevokedKeyError) throw err;
   return undefined;
 }
 

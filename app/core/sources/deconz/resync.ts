@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { Origin } from './changes';
 import { changeEvents } from './changes';
 import type { NormaliserDeps } from './normalise';
@@ -17,8 +17,8 @@ export const STATELESS_KEYS = ['buttonevent', 'action', 'presenceevent', 'rotary
  * events marked `data.offline: true`; stateless values (buttons, keypad, scenes) are never replayed.
  * The first snapshot of a session is only a baseline: there is nothing to compare it with.
  */
-export function applySnapshot(deps: NormaliserDeps, snapshot: Snapshot, report: boolean): HomeEvent[] {
-  const events: HomeEvent[] = [];
+export function applySnapshot(deps: NormaliserDeps, snapshot: Snapshot, report: boolean): SourceEvent[] {
+  const events: SourceEvent[] = [];
   for (const r of resourceKinds) {
     const resources = snapshot[r];
     for (const id of deps.names.ids(r)) {

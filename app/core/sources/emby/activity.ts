@@ -1,6 +1,8 @@
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent, snake } from './event-factory';
 import type { EventContext } from './event-factory';
+import { coalesced, createSerialQueue } from '../../async/serial-queue';
 import { webLink } from './flavours';
 import type { ActivityLogEntry, QueryResult } from './protocol';
 import { isRecord, parseTime, str } from './protocol';
@@ -47,7 +49,7 @@ export function isOwnEntry(entry: ActivityLogEntry, own: OwnFootprint): boolean 
   return false;
 }
 
-export function activityEvent(ctx: EventContext, entry: ActivityLogEntry): HomeEvent {
+export function activityEvent(ctx: EventContext, entry: ActivityLogEntry): SourceEvent {
   const type = entry.Type ?? 'Unknown';
   const userId = entry.UserId && !EMPTY_GUID.test(entry.UserId) ? entry.UserId : undefined;
   const entity = entry.ItemId
@@ -112,8 +114,14 @@ export class ActivityTracker {
   private lastDate: string | undefined;
   private seeded = false;
   private readonly seen = new Set<number>();
-  private chain: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | undefined;
+  private readonly run = coalesced(createSerialQueue(), async () => {
+    try {
+      const fresh = await this.runOnce();
+      if (fresh.length > 0) this.onNew(fresh);
+    } catch (err) {
+      this.onError(err);
+    }
+  });
 
   constructor(
     private readonly fetch: FetchEntries,
@@ -123,19 +131,7 @@ export class ActivityTracker {
 
   /** Ask for a catch-up; resolves when the run that covers this request has finished. */
   sync(): Promise<void> {
-    if (this.queued) return this.queued;
-    const run = this.chain.then(async () => {
-      this.queued = undefined;
-      try {
-        const fresh = await this.runOnce();
-        if (fresh.length > 0) this.onNew(fresh);
-      } catch (err) {
-        this.onError(err);
-      }
-    });
-    this.queued = run;
-    this.chain = run;
-    return run;
+    return this.run();
   }
 
   private async runOnce(): Promise<ActivityLogEntry[]> {

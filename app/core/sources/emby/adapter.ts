@@ -5,7 +5,7 @@ import { embyPresets } from './presets';
 import { createEmbySession } from './session';
 
 /** Emby 4.x, Jellyfin and the old Media Browser 3 socket behind one source; the flavour picks the dialect. */
-export const embyAdapter: SourceAdapter<EmbyOptions> = {
+export const embyAdapter: SourceAdapter<EmbyOptions, 'emby'> = {
   kind: 'emby',
   displayName: 'Emby / Jellyfin',
   description:

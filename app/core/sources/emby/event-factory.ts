@@ -1,4 +1,5 @@
-import type { Entity, HomeEvent, Severity } from '../../../shared/home-event';
+import type { Entity, Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { Flavour } from './options';
 
 /** What every normaliser needs to know about the source, besides the frame. */
@@ -27,11 +28,9 @@ export interface EventParts {
   raw: unknown;
 }
 
-export function makeEvent(ctx: EventContext, parts: EventParts): HomeEvent {
-  const event: HomeEvent = {
+export function makeEvent(ctx: EventContext, parts: EventParts): SourceEvent {
+  const event: SourceEvent = {
     id: `${ctx.sourceId}:${parts.key}`,
-    sourceId: ctx.sourceId,
-    sourceKind: 'emby',
     type: parts.type,
     time: parts.time ?? ctx.now,
     severity: parts.severity ?? 'info',

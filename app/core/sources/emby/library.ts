@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent } from './event-factory';
 import type { EventContext } from './event-factory';
 import { webLink } from './flavours';
@@ -66,8 +66,8 @@ export function libraryEvents(
   key: string,
   change: LibraryChange,
   looked: NamedItem[],
-): HomeEvent[] {
-  const events: HomeEvent[] = [];
+): SourceEvent[] {
+  const events: SourceEvent[] = [];
   // Library folders ride along in ItemsAdded; once a lookup shows them, they are not counted as news.
   const folders = new Set(looked.filter((n) => n.folder).map((n) => n.id));
   const added = change.added.filter((id) => !folders.has(id));

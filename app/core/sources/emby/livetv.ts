@@ -1,11 +1,11 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { isRecord, str } from './protocol';
 
 /**
  * `TimerCreated` carries only ids; `GET /LiveTv/Timers/{id}` (or `/SeriesTimers/{id}`) names the
  * programme, channel and start, which is what a person wants to read.
  */
-export function describeTimer(event: HomeEvent, timer: unknown): HomeEvent {
+export function describeTimer(event: SourceEvent, timer: unknown): SourceEvent {
   if (!isRecord(timer)) return event;
   const name = str(timer.Name);
   if (!name) return event;

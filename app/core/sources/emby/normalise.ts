@@ -1,13 +1,13 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent, safeWord } from './event-factory';
 import type { EventContext, EventParts } from './event-factory';
 import { webLink } from './flavours';
 import type { Envelope } from './protocol';
 import { isRecord, str, strings } from './protocol';
 
-type Normaliser = (env: Envelope, ctx: EventContext, key: string) => HomeEvent[];
+type Normaliser = (env: Envelope, ctx: EventContext, key: string) => SourceEvent[];
 
-function one(ctx: EventContext, parts: EventParts): HomeEvent[] {
+function one(ctx: EventContext, parts: EventParts): SourceEvent[] {
   return [makeEvent(ctx, parts)];
 }
 
@@ -31,7 +31,7 @@ function displayMessage(
   ctx: EventContext,
   key: string,
   args: Record<string, unknown>,
-): HomeEvent[] {
+): SourceEvent[] {
   const header = str(args.Header)?.trim();
   const text = str(args.Text) ?? '';
   const timeout = timeoutMs(args.TimeoutMs);
@@ -275,7 +275,7 @@ export const NORMALISERS: Record<string, Normaliser> = {
   KeepAlive: () => [],
 };
 
-export function normaliseMessage(env: Envelope, ctx: EventContext, key: string): HomeEvent[] {
+export function normaliseMessage(env: Envelope, ctx: EventContext, key: string): SourceEvent[] {
   const normaliser = Object.hasOwn(NORMALISERS, env.MessageType) ? NORMALISERS[env.MessageType]! : generic;
   return normaliser(env, ctx, key);
 }

@@ -103,16 +103,14 @@ export interface TaskInfo {
   LastExecutionResult?: TaskResult;
 }
 
-/** Parses one text frame; throws a short, clear error for anything that is not an envelope. */
-export function parseEnvelope(text: string): Envelope {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(text);
-  } catch {
-    throw new Error(`not JSON: ${text.slice(0, 80)}`);
-  }
+/** Reads one frame (JSON-decoded by the frame pipeline); throws a short, clear error for anything that is not an envelope. */
+export function parseEnvelope(frame: unknown): Envelope {
   const parsed = EnvelopeSchema.safeParse(frame);
-  if (!parsed.success) throw new Error(`not an Emby/Jellyfin message (no MessageType): ${text.slice(0, 80)}`);
+  if (!parsed.success) {
+    throw new Error(
+      `not an Emby/Jellyfin message (no MessageType): ${String(JSON.stringify(frame)).slice(0, 80)}`,
+    );
+  }
   return parsed.data;
 }
 

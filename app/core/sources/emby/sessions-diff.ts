@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent } from './event-factory';
 import type { EventContext } from './event-factory';
 import { webLink } from './flavours';
@@ -61,7 +61,7 @@ export function diffPlaying(before: PlayingMap, after: PlayingMap): PlaybackChan
 
 const verbs = { start: 'is playing', stop: 'stopped', pause: 'paused', resume: 'resumed' } as const;
 
-export function playbackEvent(ctx: EventContext, c: PlaybackChange, seq: number): HomeEvent {
+export function playbackEvent(ctx: EventContext, c: PlaybackChange, seq: number): SourceEvent {
   const p = c.playing;
   const label = itemLabel(p.item);
   return makeEvent(ctx, {
@@ -96,7 +96,7 @@ export class PlaybackTracker {
 
   constructor(private readonly ignoreDeviceId?: string) {}
 
-  update(sessions: unknown, ctx: EventContext): HomeEvent[] {
+  update(sessions: unknown, ctx: EventContext): SourceEvent[] {
     // Not a list (junk push, empty REST answer): no snapshot at all, not "nobody is playing".
     if (!Array.isArray(sessions)) return [];
     const next = playingFrom(sessions, this.ignoreDeviceId);

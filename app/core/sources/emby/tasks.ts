@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent } from './event-factory';
 import type { EventContext } from './event-factory';
 import { webLink } from './flavours';
@@ -17,7 +17,7 @@ function resultKey(r: TaskResult): string | undefined {
   return id && r.EndTimeUtc ? `${id}:${r.EndTimeUtc}` : undefined;
 }
 
-export function taskEvent(ctx: EventContext, r: TaskResult, key: string): HomeEvent {
+export function taskEvent(ctx: EventContext, r: TaskResult, key: string): SourceEvent {
   const status = str(r.Status);
   const outcome = (status !== undefined && Object.hasOwn(OUTCOMES, status)
     ? OUTCOMES[status]
@@ -58,12 +58,12 @@ export class TaskTracker {
   private readonly reported = new Set<string>();
   private baseline: Map<string, string> | undefined;
 
-  ended(data: unknown, ctx: EventContext): HomeEvent[] {
+  ended(data: unknown, ctx: EventContext): SourceEvent[] {
     if (!isRecord(data)) return [];
     return this.report(data as TaskResult, ctx);
   }
 
-  info(data: unknown, ctx: EventContext): HomeEvent[] {
+  info(data: unknown, ctx: EventContext): SourceEvent[] {
     if (!Array.isArray(data)) return [];
     const next = new Map<string, string>();
     const results: TaskResult[] = [];
@@ -86,7 +86,7 @@ export class TaskTracker {
     return results.flatMap((r) => this.report(r, ctx));
   }
 
-  private report(r: TaskResult, ctx: EventContext): HomeEvent[] {
+  private report(r: TaskResult, ctx: EventContext): SourceEvent[] {
     const key = resultKey(r) ?? `${r.Name ?? 'task'}:${ctx.now}`;
     if (this.reported.has(key)) return [];
     this.reported.add(key);

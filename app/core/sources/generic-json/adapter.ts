@@ -5,7 +5,7 @@ import type { GenericJsonOptions } from './options';
 import { genericJsonPresets } from './presets';
 
 /** Any server that pushes JSON over a WebSocket, read through a user-defined field mapping. */
-export const genericJsonAdapter: SourceAdapter<GenericJsonOptions> = {
+export const genericJsonAdapter: SourceAdapter<GenericJsonOptions, 'generic-json'> = {
   kind: 'generic-json',
   displayName: 'JSON WebSocket',
   description: 'Any server that pushes JSON messages over a WebSocket; you map the fields.',
@@ -65,28 +65,23 @@ export const genericJsonAdapter: SourceAdapter<GenericJsonOptions> = {
   createSession(ctx) {
     const { options, config } = ctx;
     return {
-      async prepare() {
-        const headers: Record<string, string> = { ...options.headers };
-        if (ctx.secrets.authorization) headers.Authorization = ctx.secrets.authorization;
-        return {
-          url: config.url,
-          headers,
-          protocols: options.subprotocol ? [options.subprotocol] : undefined,
-        };
+      connect: {
+        async prepare() {
+          const headers: Record<string, string> = { ...options.headers };
+          if (ctx.secrets.authorization) headers.Authorization = ctx.secrets.authorization;
+          return {
+            url: config.url,
+            headers,
+            protocols: options.subprotocol ? [options.subprotocol] : undefined,
+          };
+        },
+        onOpen(link) {
+          if (options.onConnect) link.send(options.onConnect);
+        },
       },
-      onOpen(link) {
-        if (options.onConnect) link.send(options.onConnect);
-      },
-      onText(text) {
-        let frame: unknown;
-        try {
-          frame = JSON.parse(text);
-        } catch {
-          throw new Error(`not JSON: ${text.slice(0, 80)}`);
-        }
-        ctx.emit(
+      frames: {
+        handle: (frame) =>
           normaliseFrame(frame, options, { sourceId: config.id, sourceName: config.name, now: ctx.now() }),
-        );
       },
     };
   },

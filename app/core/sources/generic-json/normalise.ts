@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { getPath } from '../../rules/field-path';
 import { renderTemplate } from '../../rules/template';
 import type { GenericJsonOptions } from './options';
@@ -71,10 +72,10 @@ export function normaliseFrame(
   frame: unknown,
   options: GenericJsonOptions,
   ctx: NormaliseContext,
-): HomeEvent[] {
+): SourceEvent[] {
   const container = options.itemsPath ? getPath(frame, options.itemsPath) : frame;
   const messages = Array.isArray(container) ? container : [container];
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
   for (const message of messages) {
     if (message === null || typeof message !== 'object') continue;
     const rawType = text(getPath(message, options.typePath)) ?? 'message';
@@ -84,10 +85,8 @@ export function normaliseFrame(
     const explicitId = options.idPath ? text(getPath(message, options.idPath)) : undefined;
     // Without an id field, the same message seen again (a replay after reconnect) hashes to the same id.
     const id = explicitId ?? createHash('sha1').update(JSON.stringify(message)).digest('hex').slice(0, 20);
-    const event: HomeEvent = {
+    const event: SourceEvent = {
       id: `${ctx.sourceId}:${id}`,
-      sourceId: ctx.sourceId,
-      sourceKind: 'generic-json',
       type,
       time: toTime(options.timePath ? getPath(message, options.timePath) : undefined, ctx.now),
       entity:
@@ -101,8 +100,10 @@ export function normaliseFrame(
       url: options.urlPath ? httpUrl(getPath(message, options.urlPath)) : undefined,
       raw: message,
     };
-    if (options.title) event.title = renderTemplate(options.title, event);
-    if (options.body) event.body = renderTemplate(options.body, event);
+    // Templates may name the source, so they see the event as it will leave the runner.
+    const view = () => ({ ...event, sourceId: ctx.sourceId, sourceKind: 'generic-json' });
+    if (options.title) event.title = renderTemplate(options.title, view());
+    if (options.body) event.body = renderTemplate(options.body, view());
     events.push(event);
   }
   return events;

@@ -1,9 +1,9 @@
 import type { SourceAdapter } from '../types';
 import { TvheadendOptionsSchema, type TvheadendOptions } from './options';
 import { tvheadendPresets } from './presets';
-import { TvheadendSession } from './session';
+import { createTvheadendSession } from './session';
 
-export const tvheadendAdapter: SourceAdapter<TvheadendOptions> = {
+export const tvheadendAdapter: SourceAdapter<TvheadendOptions, 'tvheadend'> = {
   kind: 'tvheadend',
   displayName: 'Tvheadend',
   description:
@@ -48,5 +48,5 @@ export const tvheadendAdapter: SourceAdapter<TvheadendOptions> = {
   optionsSchema: TvheadendOptionsSchema,
   secretFields: ['password'],
   presets: tvheadendPresets,
-  createSession: (ctx) => new TvheadendSession(ctx),
+  createSession: createTvheadendSession,
 };

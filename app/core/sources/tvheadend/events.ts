@@ -1,4 +1,5 @@
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { DiskReading } from './disk-monitor';
 import type { DvrTransition, TrackedEntry } from './dvr-tracker';
 import type { LogLine } from './normalise';
@@ -7,23 +8,15 @@ import { failureReason } from './reasons';
 
 /** Who is emitting: the same for every event of one source. */
 export interface EventBase {
+  /** Part of every event id. */
   sourceId: string;
-  sourceKind: string;
   /** The web UI, offered as the event's link. */
   webUrl?: string;
   now: number;
 }
 
-function event(
-  base: EventBase,
-  e: Omit<HomeEvent, 'sourceId' | 'sourceKind' | 'time' | 'url'> & { time?: number },
-): HomeEvent {
-  const out: HomeEvent = {
-    ...e,
-    sourceId: base.sourceId,
-    sourceKind: base.sourceKind,
-    time: e.time ?? base.now,
-  };
+function event(base: EventBase, e: Omit<SourceEvent, 'time' | 'url'> & { time?: number }): SourceEvent {
+  const out: SourceEvent = { ...e, time: e.time ?? base.now };
   if (base.webUrl) out.url = base.webUrl;
   return out;
 }
@@ -53,7 +46,7 @@ const DVR_TEXT: Record<DvrTransition['kind'], { severity: Severity; title: strin
   removed: { severity: 'info', title: 'Recording removed' },
 };
 
-export function dvrEvent(base: EventBase, t: DvrTransition): HomeEvent {
+export function dvrEvent(base: EventBase, t: DvrTransition): SourceEvent {
   const { entry } = t;
   const text = DVR_TEXT[t.kind];
   const on = entry.channel ? ` on ${entry.channel}` : '';
@@ -120,7 +113,7 @@ export function subscriptionEvent(
   base: EventBase,
   sub: SubscriptionWire,
   phase: 'start' | 'stop',
-): HomeEvent {
+): SourceEvent {
   const who = sub.username || sub.hostname || 'someone';
   const client = sub.client ? ` with ${sub.client}` : '';
   const channel = sub.channel ?? sub.service ?? 'a channel';
@@ -151,7 +144,7 @@ export function diskEvent(
   reading: DiskReading,
   thresholdGiB: number,
   clearGiB: number,
-): HomeEvent {
+): SourceEvent {
   const low = reading.level === 'low';
   const of = reading.totalGiB !== undefined ? ` of ${reading.totalGiB} GiB` : '';
   return event(base, {
@@ -173,7 +166,7 @@ export function diskEvent(
   });
 }
 
-export function logEvent(base: EventBase, line: LogLine, logtxt: string): HomeEvent {
+export function logEvent(base: EventBase, line: LogLine, logtxt: string): SourceEvent {
   const subsystem = line.subsystem ?? 'tvheadend';
   return event(base, {
     id: `${base.sourceId}:log:${line.stamp ?? base.now}:${hashText(logtxt)}`,
@@ -187,7 +180,7 @@ export function logEvent(base: EventBase, line: LogLine, logtxt: string): HomeEv
   });
 }
 
-export function epgDvrEvent(base: EventBase, eventId: string, epg: EpgEventWire | undefined): HomeEvent {
+export function epgDvrEvent(base: EventBase, eventId: string, epg: EpgEventWire | undefined): SourceEvent {
   const title = epg?.title ?? `EPG event ${eventId}`;
   const state = epg?.dvrState ?? 'unknown';
   return event(base, {

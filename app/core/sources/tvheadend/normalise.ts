@@ -33,14 +33,8 @@ const strings = (v: unknown): string[] =>
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Parses one text frame; throws with a short reason when it is not a comet envelope. */
-export function parseFrame(text: string): CometFrame {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new Error('frame is not JSON');
-  }
+/** Reads one frame (JSON-decoded by the frame pipeline); throws with a short reason when it is not a comet envelope. */
+export function parseFrame(value: unknown): CometFrame {
   if (!isObject(value) || !Array.isArray(value.messages)) throw new Error('frame has no "messages" array');
   const messages = value.messages.filter(
     (m): m is CometMessage => isObject(m) && typeof m.notificationClass === 'string',

@@ -5,7 +5,7 @@ import { unraidPresets } from './presets';
 import { createUnraidSession } from './session';
 
 /** The Unraid Management Agent: the maintained agent (port 8043) or the legacy UMA (port 34600). */
-export const unraidAdapter: SourceAdapter<UnraidOptions> = {
+export const unraidAdapter: SourceAdapter<UnraidOptions, 'unraid'> = {
   kind: 'unraid',
   displayName: 'Unraid Management Agent',
   description: 'Unraid via the Management Agent plugin: containers, array, disks, UPS, Unraid notifications.',

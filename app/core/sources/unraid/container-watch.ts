@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { ContainerMemory } from './containers-diff';
 import { diffContainers } from './containers-diff';
 import { containerEvent, makeEvent } from './normalise';
@@ -8,7 +8,7 @@ export interface WatchDeps {
   sourceId: string;
   now(): number;
   setTimeout(fn: () => void, ms: number): void;
-  emit(events: HomeEvent[]): void;
+  emit(events: SourceEvent[]): void;
   /** Container alerts wait this long, so an array or Docker stop that follows can still swallow them. */
   holdMs: number;
   /** Why array-level suppression is on right now (array stopped or just changed state), if it is. */
@@ -78,7 +78,7 @@ export class ContainerWatch {
   }
 
   /** A legacy `docker_event`, already normalised: same suppression as derived changes. */
-  legacyEvent(event: HomeEvent): void {
+  legacyEvent(event: SourceEvent): void {
     const why = this.deps.arraySuppression();
     if (why) {
       this.deps.log(`holding back ${event.type} for ${event.entity?.name ?? '?'}: ${why}`);
@@ -92,7 +92,7 @@ export class ContainerWatch {
     this.dockerSourceUnavailable = state === 'unavailable';
   }
 
-  private queue(events: HomeEvent[], dropWhen: DropWhen): void {
+  private queue(events: SourceEvent[], dropWhen: DropWhen): void {
     const release = () => {
       const why =
         this.deps.arraySuppression() ??
@@ -115,7 +115,7 @@ export class ContainerWatch {
     raw: unknown,
     list: ContainerInfo[],
     stopped: string[] = [],
-  ): HomeEvent {
+  ): SourceEvent {
     const running = list.filter((c) => c.state === 'running').length;
     return makeEvent(this.deps.sourceId, {
       type: `unraid.docker-service.${what}`,

@@ -18,7 +18,8 @@ import type { ParityRecord } from './protocol';
 export interface FlavourSession {
   target(): Promise<ConnectTarget>;
   onOpen(link: SocketLink): void;
-  onText(text: string): void;
+  /** One frame, already JSON-decoded by the frame pipeline. */
+  handle(frame: unknown): void;
   onClose(): void;
   dispose(): void;
 }
@@ -107,13 +108,7 @@ export function createCurrentFlavour(ctx: SourceContext<UnraidOptions>, sinks: S
         );
       }
     },
-    onText(text) {
-      let frame: unknown;
-      try {
-        frame = JSON.parse(text);
-      } catch {
-        throw new Error(`not JSON: ${text.slice(0, 80)}`);
-      }
+    handle(frame) {
       const env = CurrentEnvelopeSchema.safeParse(frame);
       if (!env.success) throw new Error('not an agent event (no "event" field)');
       const topic = identifyTopic(env.data.event, env.data.data);

@@ -1,4 +1,5 @@
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent } from './normalise';
 import type { DiskInfo, DiskThresholds } from './protocol';
 import type { ThresholdOverrides } from './thresholds';
@@ -23,7 +24,7 @@ export class DiskWatch {
 
   constructor(
     private readonly sourceId: string,
-    private readonly emit: (events: HomeEvent[]) => void,
+    private readonly emit: (events: SourceEvent[]) => void,
     private readonly overrides: ThresholdOverrides = {},
   ) {}
 
@@ -33,7 +34,7 @@ export class DiskWatch {
 
   /** `quiet`: the array is down or settling, so status changes are expected and not reported. */
   update(list: DiskInfo[], time: number, quiet: boolean): void {
-    const events: HomeEvent[] = [];
+    const events: SourceEvent[] = [];
     for (const disk of list) {
       const entity = { id: disk.id || disk.name, name: disk.name || disk.id, kind: 'disk' };
       const temp = readableTemperature(disk);

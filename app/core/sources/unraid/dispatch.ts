@@ -1,4 +1,4 @@
-import type { HomeEvent } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { ContainerWatch } from './container-watch';
 import { statsEvents } from './normalise';
 import {
@@ -20,7 +20,7 @@ export interface Sinks {
   sourceId: string;
   tracker: UnraidTracker;
   watch: ContainerWatch;
-  emit(events: HomeEvent[]): void;
+  emit(events: SourceEvent[]): void;
   log(message: string): void;
 }
 

@@ -1,5 +1,4 @@
-import { createReconnectingSocket } from '../../connection/reconnecting-socket';
-import type { ReconnectingSocket } from '../../connection/types';
+import type { Transport } from '../../connection/types';
 import type { SourceContext } from '../types';
 import type { FlavourSession } from './current';
 import type { Sinks } from './dispatch';
@@ -30,14 +29,8 @@ const LegacyCodeStatsSchema = z.object({
     .catch(undefined),
 });
 
-/** Handles one legacy frame from any of the three topic sockets. */
-export function handleLegacyFrame(text: string, now: number, sinks: Sinks): void {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(text);
-  } catch {
-    throw new Error(`not JSON: ${text.slice(0, 80)}`);
-  }
+/** Handles one legacy frame (JSON-decoded by the frame pipeline) from any of the three topic sockets. */
+export function handleLegacyFrame(frame: unknown, now: number, sinks: Sinks): void {
   const env = LegacyEnvelopeSchema.safeParse(frame);
   if (!env.success) throw new Error('not a UMA message (no "type" field)');
   const time = parseTime(env.data.timestamp, now);
@@ -87,11 +80,12 @@ export function handleLegacyFrame(text: string, now: number, sinks: Sinks): void
 
 /**
  * The legacy agent has one socket per topic. The engine drives the Docker events socket (the one
- * that matters most); while it is open, this flavour keeps the stats and storage sockets itself
- * and tears them down whenever the main socket closes, so nothing outlives the session.
+ * that matters most); while it is open, this flavour keeps the stats and storage sockets beside it
+ * (`ctx.openSocket`: their frames go through the same frame pipeline) and tears them down whenever
+ * the main socket closes, so nothing outlives the session.
  */
 export function createLegacyFlavour(ctx: SourceContext<UnraidOptions>, sinks: Sinks): FlavourSession {
-  let extras: ReconnectingSocket[] = [];
+  let extras: Transport[] = [];
 
   const closeExtras = () => {
     const closing = extras;
@@ -107,17 +101,10 @@ export function createLegacyFlavour(ctx: SourceContext<UnraidOptions>, sinks: Si
 
   const openExtra = (path: string) => {
     const url = socketUrl(ctx.config.url, path);
-    const socket = createReconnectingSocket({
-      prepare: async () => ({ url }),
-      tls: ctx.config.tls,
-      onText: (text) => handleLegacyFrame(text, ctx.now(), sinks),
-      onBadFrame: (reason) => ctx.log.debug(`unraid ${ctx.config.id}: bad frame on ${path}: ${reason}`),
-      onStatus: (s) => {
-        if (s.state === 'auth-failed') ctx.warn(`the agent refused ${path}`, s.hint);
-        else if (s.state === 'backing-off')
-          ctx.log.debug(`unraid ${ctx.config.id}: ${path}: ${s.lastError ?? 'closed'}`);
-      },
-      now: ctx.now,
+    const socket = ctx.openSocket({ prepare: async () => ({ url }) }, (s) => {
+      if (s.state === 'auth-failed') ctx.warn(`the agent refused ${path}`, s.hint);
+      else if (s.state === 'backing-off')
+        ctx.log.debug(`unraid ${ctx.config.id}: ${path}: ${s.lastError ?? 'closed'}`);
     });
     extras.push(socket);
     socket.start();
@@ -132,8 +119,8 @@ export function createLegacyFlavour(ctx: SourceContext<UnraidOptions>, sinks: Si
       openExtra(LEGACY_PATHS.stats);
       openExtra(LEGACY_PATHS.storage);
     },
-    onText(text) {
-      handleLegacyFrame(text, ctx.now(), sinks);
+    handle(frame) {
+      handleLegacyFrame(frame, ctx.now(), sinks);
     },
     onClose: closeExtras,
     dispose: closeExtras,

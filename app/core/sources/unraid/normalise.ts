@@ -1,9 +1,8 @@
-import type { Entity, HomeEvent, Severity } from '../../../shared/home-event';
+import type { Entity, Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import type { ContainerChange } from './containers-diff';
 import { describeExit, isExpectedExit, parseDockerStatus } from './docker-status';
 import type { LegacyDockerEvent, UnraidNotification } from './protocol';
-
-export const KIND = 'unraid';
 
 export interface EventInit {
   type: string;
@@ -20,10 +19,10 @@ export interface EventInit {
 }
 
 /** Ids are derived from the happening, so a replay after a reconnect yields the same id. */
-export function makeEvent(sourceId: string, init: EventInit): HomeEvent {
+export function makeEvent(sourceId: string, init: EventInit): SourceEvent {
   const { key, ...rest } = init;
   const identity = key ?? `${init.type}|${init.entity?.id ?? ''}|${init.time}`;
-  return { id: `${sourceId}|${identity}`, sourceId, sourceKind: KIND, ...rest };
+  return { id: `${sourceId}|${identity}`, ...rest };
 }
 
 export interface StatsInput {
@@ -38,7 +37,7 @@ export interface StatsInput {
  * CPU and memory travel as two events (entities `cpu` and `memory`, each with only its own value)
  * because the first matching rule decides: one event carrying both could only ever feed one preset.
  */
-export function statsEvents(sourceId: string, s: StatsInput, time: number, raw: unknown): HomeEvent[] {
+export function statsEvents(sourceId: string, s: StatsInput, time: number, raw: unknown): SourceEvent[] {
   const host = s.hostname || 'Unraid';
   const metrics: Array<[id: 'cpu' | 'memory', label: string, field: string, value: number | undefined]> = [
     ['cpu', 'CPU', 'cpuPercent', s.cpuPercent],
@@ -91,7 +90,7 @@ export function containerEvent(
   change: ContainerChange,
   time: number,
   raw: unknown,
-): HomeEvent {
+): SourceEvent {
   const [severity, title, body] = CHANGE_TEXT[change.kind](change);
   return makeEvent(sourceId, {
     type: `unraid.docker.${change.kind}`,
@@ -140,7 +139,7 @@ export function legacyDockerEvent(
   ev: LegacyDockerEvent,
   time: number,
   raw: unknown,
-): HomeEvent | undefined {
+): SourceEvent | undefined {
   const [head = '', tail] = ev.action.split(':', 2);
   const action = head.trim().replace(/_status$/, '');
   if (!LEGACY_ACTIONS.has(action)) return undefined;
@@ -201,7 +200,7 @@ export function notificationEvent(
   n: UnraidNotification,
   fallbackTime: number,
   time: number,
-): HomeEvent {
+): SourceEvent {
   const severity = IMPORTANCE[n.importance.toLowerCase()] ?? 'info';
   return makeEvent(sourceId, {
     type: 'unraid.notification',

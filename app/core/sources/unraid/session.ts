@@ -76,21 +76,25 @@ export function createUnraidSession(ctx: SourceContext<UnraidOptions>): SourceSe
   };
 
   return {
-    async prepare() {
-      await settle();
-      unopenedAttempts += 1;
-      return impl.target();
+    connect: {
+      async prepare() {
+        await settle();
+        unopenedAttempts += 1;
+        return impl.target();
+      },
+      onOpen(link) {
+        unopenedAttempts = 0;
+        if (flavourOption === 'auto' && flavour === undefined) flavour = 'current';
+        impl.onOpen(link);
+      },
+      onClose() {
+        impl.onClose();
+      },
     },
-    onOpen(link) {
-      unopenedAttempts = 0;
-      if (flavourOption === 'auto' && flavour === undefined) flavour = 'current';
-      impl.onOpen(link);
-    },
-    onText(text) {
-      impl.onText(text);
-    },
-    onClose() {
-      impl.onClose();
+    frames: {
+      handle(frame) {
+        impl.handle(frame);
+      },
     },
     dispose() {
       impl.dispose();

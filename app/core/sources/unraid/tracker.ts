@@ -1,4 +1,5 @@
-import type { HomeEvent, Severity } from '../../../shared/home-event';
+import type { Severity } from '../../../shared/home-event';
+import type { SourceEvent } from '../types';
 import { makeEvent, notificationEvent } from './normalise';
 import type {
   ArrayStatus,
@@ -16,7 +17,7 @@ import type { ThresholdOverrides } from './thresholds';
 export interface TrackerDeps {
   sourceId: string;
   now(): number;
-  emit(events: HomeEvent[]): void;
+  emit(events: SourceEvent[]): void;
   /** After an array state change, container / disk / VM alerts stay quiet this long (Unraid stops Docker with the array). */
   settleMs: number;
   thresholdOverrides?: ThresholdOverrides;
@@ -66,7 +67,7 @@ export class UnraidTracker {
     // lacks mdState, an odd REST answer): this says nothing about the array, so it changes nothing.
     if (state === '' || state === 'UNKNOWN') return;
     const previous = this.arrayState;
-    const events: HomeEvent[] = [];
+    const events: SourceEvent[] = [];
     const ev = (
       type: string,
       severity: Severity,
@@ -215,7 +216,7 @@ export class UnraidTracker {
   }
 
   vms(list: VmInfo[], time: number, raw: unknown): void {
-    const events: HomeEvent[] = [];
+    const events: SourceEvent[] = [];
     const quiet = this.arraySuppression() !== undefined;
     for (const vm of list) {
       const before = this.vmStates.get(vm.name);

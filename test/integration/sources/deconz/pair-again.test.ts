@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../../../app/core/api/handlers';
 import type { SettingsPort } from '../../../../app/core/api/settings-port';
-import { createEngine } from '../../../../app/core/engine';
-import type { Engine } from '../../../../app/core/engine-types';
+import { createEngine } from '../../../../app/core/engine/engine';
+import type { Engine } from '../../../../app/core/engine/types';
 import { createMemoryHistory } from '../../../../app/core/history/memory-history';
-import { REFUSED_MESSAGE } from '../../../../app/core/sources/deconz/rest';
+import { REVOKED_MESSAGE } from '../../../../app/core/sources/deconz/rest';
 import { API } from '../../../../app/shared/api';
 import type { SourceKindInfo } from '../../../../app/shared/api';
 import type { Secrets, Settings } from '../../../../app/shared/settings';
@@ -70,7 +70,7 @@ describe('deCONZ "Pair again" after the gateway refused the key', () => {
     const h = host(gw.url, { zigbee: { apiKey: 'STALE-KEY-123' } });
     engine = h.engine;
     h.engine.start();
-    await h.waitFor((s) => s.state === 'auth-failed' && s.lastError === REFUSED_MESSAGE, 'the refusal');
+    await h.waitFor((s) => s.state === 'auth-failed' && s.lastError === REVOKED_MESSAGE, 'the refusal');
 
     const kinds = await h.api.handle(API.sourceKinds, undefined);
     expect(kinds.ok && (kinds.value as SourceKindInfo[]).find((k) => k.kind === 'deconz')?.pairing).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAIRING_HINT } from '../../../../app/core/sources/deconz/pairing';
-import { REFUSED_HINT } from '../../../../app/core/sources/deconz/rest';
+import { REVOKED_HINT } from '../../../../app/core/sources/deconz/rest';
 import { gateway, KEY, openSession, session } from './setup';
 
 describe('deCONZ pairing and keys', () => {
@@ -51,7 +51,7 @@ describe('deCONZ pairing and keys', () => {
     gw.dropClients();
     const failed = await h.waitForState('auth-failed', 5000);
     expect(failed.lastError).toBe('the gateway refused the API key: pair again');
-    expect(failed.hint).toBe(REFUSED_HINT);
+    expect(failed.hint).toBe(REVOKED_HINT);
     const before = gw.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(gw.requests.length).toBe(before);
@@ -76,7 +76,7 @@ describe('deCONZ pairing and keys', () => {
     const failed = await h.waitForState('auth-failed', 5000);
     expect(failed).toMatchObject({
       lastError: 'the gateway refused the API key: pair again',
-      hint: REFUSED_HINT,
+      hint: REVOKED_HINT,
     });
     expect(gw.requests).toEqual([{ method: 'GET', path: '/api/NOT-A-KEY-0000/config', status: 200 }]);
     // No knocking: backing off would have retried within a second or two.

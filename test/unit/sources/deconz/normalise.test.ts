@@ -1,17 +1,19 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
-import type { HomeEvent } from '../../../../app/shared/home-event';
-import { HomeEventSchema } from '../../../../app/shared/home-event';
+import type { SourceEvent } from '../../../../app/core/sources/source-event';
+import { SourceEventSchema } from '../../../../app/core/sources/source-event';
 import { normaliseFrame, parseFrame } from '../../../../app/core/sources/deconz/normalise';
 import type { NormaliserDeps } from '../../../../app/core/sources/deconz/normalise';
 import { loadSamples, primedDeps, wire } from './helpers';
 
-function replayAll(deps: NormaliserDeps): Map<number, HomeEvent[]> {
-  const bySeq = new Map<number, HomeEvent[]>();
-  for (const sample of loadSamples()) bySeq.set(sample._seq, normaliseFrame(deps, parseFrame(wire(sample))));
+function replayAll(deps: NormaliserDeps): Map<number, SourceEvent[]> {
+  const bySeq = new Map<number, SourceEvent[]>();
+  for (const sample of loadSamples())
+    bySeq.set(sample._seq, normaliseFrame(deps, parseFrame(decodeJson(wire(sample)))));
   return bySeq;
 }
 
-const types = (events: HomeEvent[] | undefined) => (events ?? []).map((e) => e.type);
+const types = (events: SourceEvent[] | undefined) => (events ?? []).map((e) => e.type);
 
 describe('deCONZ normaliser against the recorded samples', () => {
   const deps = primedDeps();
@@ -19,7 +21,7 @@ describe('deCONZ normaliser against the recorded samples', () => {
 
   it('produces valid HomeEvents only', () => {
     for (const events of bySeq.values())
-      for (const e of events) expect(() => HomeEventSchema.parse(e)).not.toThrow();
+      for (const e of events) expect(() => SourceEventSchema.parse(e)).not.toThrow();
   });
 
   it('names every event from the REST map, except the light added without a name', () => {
@@ -120,8 +122,8 @@ describe('deCONZ normaliser against the recorded samples', () => {
     const fresh = primedDeps();
     const fired: number[] = [];
     for (const sample of loadSamples()) {
-      normaliseFrame(fresh, parseFrame(wire(sample)));
-      if (normaliseFrame(fresh, parseFrame(wire(sample))).length > 0) fired.push(sample._seq);
+      normaliseFrame(fresh, parseFrame(decodeJson(wire(sample))));
+      if (normaliseFrame(fresh, parseFrame(decodeJson(wire(sample)))).length > 0) fired.push(sample._seq);
     }
     // Only the captures without lastupdated (a press cannot be told from a re-send there) fire again,
     // plus the add events, which are announcements each time.
@@ -132,7 +134,7 @@ describe('deCONZ normaliser against the recorded samples', () => {
 describe('deCONZ normaliser edge cases', () => {
   it('renames through attr.name and ignores lastseen-only attr pushes', () => {
     const deps = primedDeps();
-    const push = (frame: object) => normaliseFrame(deps, parseFrame(JSON.stringify(frame)));
+    const push = (frame: object) => normaliseFrame(deps, parseFrame(frame));
     expect(
       push({
         t: 'event',
@@ -166,10 +168,15 @@ describe('deCONZ normaliser edge cases', () => {
 
   it('renames groups through a top-level name', () => {
     const deps = primedDeps();
-    normaliseFrame(deps, parseFrame('{"t":"event","e":"changed","r":"groups","id":"1","name":"Lounge"}'));
+    normaliseFrame(
+      deps,
+      parseFrame(decodeJson('{"t":"event","e":"changed","r":"groups","id":"1","name":"Lounge"}')),
+    );
     const [on] = normaliseFrame(
       deps,
-      parseFrame('{"t":"event","e":"changed","r":"groups","id":"1","state":{"all_on":true,"any_on":true}}'),
+      parseFrame(
+        decodeJson('{"t":"event","e":"changed","r":"groups","id":"1","state":{"all_on":true,"any_on":true}}'),
+      ),
     );
     expect(on?.title).toBe('Lounge: lights on');
   });
@@ -178,13 +185,15 @@ describe('deCONZ normaliser edge cases', () => {
     const deps = primedDeps();
     const [scene] = normaliseFrame(
       deps,
-      parseFrame('{"e":"scene-called","gid":"1","r":"scenes","scid":"2","t":"event"}'),
+      parseFrame(decodeJson('{"e":"scene-called","gid":"1","r":"scenes","scid":"2","t":"event"}')),
     );
     expect(scene).toMatchObject({ type: 'deconz.scene.called', title: 'Living room: scene "Relax" called' });
     const [all] = normaliseFrame(
       deps,
       parseFrame(
-        '{"e":"changed","id":"65520","r":"groups","state":{"all_on":false,"any_on":false},"t":"event"}',
+        decodeJson(
+          '{"e":"changed","id":"65520","r":"groups","state":{"all_on":false,"any_on":false},"t":"event"}',
+        ),
       ),
     );
     expect(all).toMatchObject({ type: 'deconz.group.off', title: 'All: all lights off' });
@@ -195,7 +204,9 @@ describe('deCONZ normaliser edge cases', () => {
     const [gone] = normaliseFrame(
       deps,
       parseFrame(
-        '{"e":"deleted","id":"34","r":"sensors","t":"event","uniqueid":"00:15:8d:00:01:d7:87:0e-01-0500"}',
+        decodeJson(
+          '{"e":"deleted","id":"34","r":"sensors","t":"event","uniqueid":"00:15:8d:00:01:d7:87:0e-01-0500"}',
+        ),
       ),
     );
     expect(gone).toMatchObject({ type: 'deconz.device.deleted', title: 'Kitchen water leak: removed' });
@@ -206,10 +217,7 @@ describe('deCONZ normaliser edge cases', () => {
   it('warns about low battery once per physical device, and again only after recovery', () => {
     const deps = primedDeps();
     const push = (id: string, battery: number) =>
-      normaliseFrame(
-        deps,
-        parseFrame(JSON.stringify({ t: 'event', e: 'changed', r: 'sensors', id, config: { battery } })),
-      );
+      normaliseFrame(deps, parseFrame({ t: 'event', e: 'changed', r: 'sensors', id, config: { battery } }));
     // Sensors 24 and 25 are one Aqara weather sensor.
     expect(types(push('24', 15))).toEqual(['deconz.battery.low']);
     expect(types(push('25', 15))).toEqual([]);
@@ -221,8 +229,7 @@ describe('deCONZ normaliser edge cases', () => {
 
   it('does not announce a first sighting of the inactive side', () => {
     const deps = primedDeps();
-    const frame = (state: object) =>
-      parseFrame(JSON.stringify({ t: 'event', e: 'changed', r: 'sensors', id: '77', state }));
+    const frame = (state: object) => parseFrame({ t: 'event', e: 'changed', r: 'sensors', id: '77', state });
     expect(normaliseFrame(deps, frame({ open: false }))).toEqual([]);
     expect(types(normaliseFrame(deps, frame({ open: true })))).toEqual(['deconz.sensor.open']);
   });
@@ -233,13 +240,15 @@ describe('deCONZ normaliser edge cases', () => {
       normaliseFrame(
         deps,
         parseFrame(
-          JSON.stringify({
-            t: 'event',
-            e: 'changed',
-            r: 'sensors',
-            id: '12',
-            state: { buttonevent: 1002, lastupdated: at },
-          }),
+          decodeJson(
+            JSON.stringify({
+              t: 'event',
+              e: 'changed',
+              r: 'sensors',
+              id: '12',
+              state: { buttonevent: 1002, lastupdated: at },
+            }),
+          ),
         ),
       );
     expect(press('2026-01-01T10:00:00.100')).toHaveLength(1);
@@ -253,7 +262,7 @@ describe('deCONZ normaliser edge cases', () => {
     expect(
       normaliseFrame(
         deps,
-        parseFrame('{"t":"event","e":"changed","r":"sensors","id":"90","state":{"open":true}}'),
+        parseFrame(decodeJson('{"t":"event","e":"changed","r":"sensors","id":"90","state":{"open":true}}')),
       ),
     ).toEqual([]);
     deps.options.includeClip = true;
@@ -261,20 +270,24 @@ describe('deCONZ normaliser edge cases', () => {
       types(
         normaliseFrame(
           deps,
-          parseFrame('{"t":"event","e":"changed","r":"sensors","id":"90","state":{"open":false}}'),
+          parseFrame(
+            decodeJson('{"t":"event","e":"changed","r":"sensors","id":"90","state":{"open":false}}'),
+          ),
         ),
       ),
     ).toEqual(['deconz.sensor.closed']);
   });
 
   it('rejects junk with a readable error', () => {
-    expect(() => parseFrame('not json')).toThrow('frame is not JSON');
-    expect(() => parseFrame('[1,2]')).toThrow(/not a deCONZ event frame/);
-    expect(() => parseFrame('{"t":"event"}')).toThrow(/not a deCONZ event frame/);
+    expect(() => parseFrame(decodeJson('not json'))).toThrow('frame is not JSON');
+    expect(() => parseFrame(decodeJson('[1,2]'))).toThrow(/not a deCONZ event frame/);
+    expect(() => parseFrame(decodeJson('{"t":"event"}'))).toThrow(/not a deCONZ event frame/);
     const deps = primedDeps();
-    expect(normaliseFrame(deps, parseFrame('{"t":"event","e":"changed","r":"rules","id":"1"}'))).toEqual([]);
-    expect(() => parseFrame('{"t":"event","e":"changed","r":"sensors","id":"3","state":"weird"}')).toThrow(
-      /expected record/,
-    );
+    expect(
+      normaliseFrame(deps, parseFrame(decodeJson('{"t":"event","e":"changed","r":"rules","id":"1"}'))),
+    ).toEqual([]);
+    expect(() =>
+      parseFrame(decodeJson('{"t":"event","e":"changed","r":"sensors","id":"3","state":"weird"}')),
+    ).toThrow(/expected record/);
   });
 });

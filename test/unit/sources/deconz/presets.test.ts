@@ -4,13 +4,16 @@ import { createRuleState, evaluate } from '../../../../app/core/rules/evaluate';
 import { DECONZ_PRESETS } from '../../../../app/core/sources/deconz/presets';
 import { normaliseFrame, parseFrame } from '../../../../app/core/sources/deconz/normalise';
 import { primedDeps } from './helpers';
+import { stampEvent } from '../../../../app/core/engine/stamp';
 
 const rules = DECONZ_PRESETS.map((p) => RuleSchema.parse(p));
 
 describe('deCONZ presets with the rules engine', () => {
   const deps = primedDeps();
   const push = (frame: object) =>
-    normaliseFrame(deps, parseFrame(JSON.stringify({ t: 'event', e: 'changed', ...frame })));
+    normaliseFrame(deps, parseFrame({ t: 'event', e: 'changed', ...frame })).map((e) =>
+      stampEvent(e, { id: 'gw', kind: 'deconz' }),
+    );
 
   it('notifies danger as critical, doors quietly, and records buttons', () => {
     const state = createRuleState();

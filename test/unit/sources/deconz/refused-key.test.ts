@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HttpClient, HttpResponse } from '../../../../app/core/http/types';
-import { GatewayRest, REFUSED_MESSAGE, RefusedKeyError } from '../../../../app/core/sources/deconz/rest';
+import { GatewayRest, REVOKED_MESSAGE, RevokedKeyError } from '../../../../app/core/sources/deconz/rest';
 import { AuthFailedError } from '../../../../app/core/connection/types';
 
 const state = JSON.parse(
@@ -30,15 +30,15 @@ describe('deCONZ: a refused API key', () => {
     const { _note: _, ...publicSubset } = state._basic_config_without_key!;
     expect(publicSubset).not.toHaveProperty('websocketport');
     const refused = config(200, publicSubset);
-    await expect(refused).rejects.toBeInstanceOf(RefusedKeyError);
+    await expect(refused).rejects.toBeInstanceOf(RevokedKeyError);
     await expect(refused).rejects.toBeInstanceOf(AuthFailedError);
-    await expect(refused).rejects.toThrow(REFUSED_MESSAGE);
-    expect(REFUSED_MESSAGE).toBe('the gateway refused the API key: pair again');
+    await expect(refused).rejects.toThrow(REVOKED_MESSAGE);
+    expect(REVOKED_MESSAGE).toBe('the gateway refused the API key: pair again');
   });
 
   it('is recognised in an "unauthorized user" error body', async () => {
     const body = [{ error: { type: 1, address: '/config', description: 'unauthorized user' } }];
-    await expect(config(403, body)).rejects.toBeInstanceOf(RefusedKeyError);
+    await expect(config(403, body)).rejects.toBeInstanceOf(RevokedKeyError);
   });
 
   it('the full config (whitelist, websocketport) is accepted, as is one with a whitelist but no port', async () => {

@@ -1,3 +1,4 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
 import { normaliseFrame, parseFrame } from '../../../../app/core/sources/deconz/normalise';
 import { applySnapshot } from '../../../../app/core/sources/deconz/resync';
@@ -47,13 +48,15 @@ describe('deCONZ resync after a reconnect', () => {
       normaliseFrame(
         deps,
         parseFrame(
-          JSON.stringify({
-            t: 'event',
-            e: 'changed',
-            r: 'sensors',
-            id: '12',
-            state: { buttonevent: 4002, lastupdated: at },
-          }),
+          decodeJson(
+            JSON.stringify({
+              t: 'event',
+              e: 'changed',
+              r: 'sensors',
+              id: '12',
+              state: { buttonevent: 4002, lastupdated: at },
+            }),
+          ),
         ),
       );
     expect(press('2025-12-31T23:11:00')).toEqual([]);
@@ -65,7 +68,9 @@ describe('deCONZ resync after a reconnect', () => {
     snapshot.sensors['12']!.state = { buttonevent: 2002, lastupdated: '2026-01-01T11:00:00.500' };
     applySnapshot(deps, snapshot, true);
     const frame = parseFrame(
-      '{"t":"event","e":"changed","r":"sensors","id":"12","state":{"buttonevent":2002,"lastupdated":"2026-01-01T11:00:00.500"}}',
+      decodeJson(
+        '{"t":"event","e":"changed","r":"sensors","id":"12","state":{"buttonevent":2002,"lastupdated":"2026-01-01T11:00:00.500"}}',
+      ),
     );
     expect(normaliseFrame(deps, frame, { duringSnapshot: true })).toHaveLength(1);
     // …and its re-send afterwards is not another press.
@@ -77,7 +82,9 @@ describe('deCONZ resync after a reconnect', () => {
     const [press] = normaliseFrame(
       deps,
       parseFrame(
-        '{"t":"event","e":"changed","r":"sensors","id":"12","state":{"buttonevent":3002,"lastupdated":"2026-01-01T11:00:00"}}',
+        decodeJson(
+          '{"t":"event","e":"changed","r":"sensors","id":"12","state":{"buttonevent":3002,"lastupdated":"2026-01-01T11:00:00"}}',
+        ),
       ),
     );
     expect(press?.title).toBe('Dimmer switch 3: button 3 short press');

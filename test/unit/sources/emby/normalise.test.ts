@@ -1,11 +1,12 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
-import { HomeEventSchema } from '../../../../app/shared/home-event';
+import { SourceEventSchema } from '../../../../app/core/sources/source-event';
 import { normaliseMessage } from '../../../../app/core/sources/emby/normalise';
 import { parseEnvelope } from '../../../../app/core/sources/emby/protocol';
 import { allSampleIds, eventContext, frameText } from './fixtures';
 
 function decode(id: string) {
-  return normaliseMessage(parseEnvelope(frameText(id)), eventContext(), `k-${id}`);
+  return normaliseMessage(parseEnvelope(decodeJson(frameText(id))), eventContext(), `k-${id}`);
 }
 
 describe('emby normaliser against transcribed frames', () => {
@@ -34,12 +35,12 @@ describe('emby normaliser against transcribed frames', () => {
     it(`${id} → ${types.join(', ') || 'nothing'}`, () => {
       const events = decode(id);
       expect(events.map((e) => e.type)).toEqual(types);
-      for (const e of events) expect(HomeEventSchema.safeParse(e).success).toBe(true);
+      for (const e of events) expect(SourceEventSchema.safeParse(e).success).toBe(true);
     });
   }
 
   it('every transcribed frame parses as an envelope', () => {
-    for (const id of allSampleIds()) expect(() => parseEnvelope(frameText(id))).not.toThrow();
+    for (const id of allSampleIds()) expect(() => parseEnvelope(decodeJson(frameText(id)))).not.toThrow();
   });
 
   it('DisplayMessage: Header is the title, Text the body, TimeoutMs a number', () => {
@@ -59,7 +60,7 @@ describe('emby normaliser against transcribed frames', () => {
       MessageType: 'GeneralCommand',
       Data: { Name: 'DisplayMessage', Arguments: { Text: 'hello' } },
     });
-    const [event] = normaliseMessage(parseEnvelope(text), eventContext(), 'x');
+    const [event] = normaliseMessage(parseEnvelope(decodeJson(text)), eventContext(), 'x');
     expect(event!.title).toBe('Message from Jellyfin');
     expect(event!.body).toBe('hello');
     expect(event!.data).not.toHaveProperty('timeoutMs');
@@ -70,9 +71,9 @@ describe('emby normaliser against transcribed frames', () => {
       MessageType: 'GeneralCommand',
       Data: { Name: 'DisplayMessage', Arguments: { Text: 't', TimeoutMs: 'soon' } },
     });
-    expect(normaliseMessage(parseEnvelope(text), eventContext(), 'x')[0]!.data).not.toHaveProperty(
-      'timeoutMs',
-    );
+    expect(
+      normaliseMessage(parseEnvelope(decodeJson(text)), eventContext(), 'x')[0]!.data,
+    ).not.toHaveProperty('timeoutMs');
   });
 
   it('legacy MessageCommand (numeric TimeoutMs) is a DisplayMessage too', () => {
@@ -80,7 +81,7 @@ describe('emby normaliser against transcribed frames', () => {
       MessageType: 'MessageCommand',
       Data: { Header: 'Old', Text: 'server', TimeoutMs: 5000 },
     });
-    expect(normaliseMessage(parseEnvelope(text), eventContext(), 'x')[0]).toMatchObject({
+    expect(normaliseMessage(parseEnvelope(decodeJson(text)), eventContext(), 'x')[0]).toMatchObject({
       type: 'emby.DisplayMessage',
       title: 'Old',
       data: { timeoutMs: 5000 },
@@ -93,18 +94,22 @@ describe('emby normaliser against transcribed frames', () => {
       Data: { Name: 'SetVolume', Arguments: { Volume: '40' } },
     });
     const sc = JSON.stringify({ MessageType: 'SystemCommand', Data: 'GoHome' });
-    expect(normaliseMessage(parseEnvelope(gc), eventContext(), 'a')[0]!.type).toBe('emby.command.SetVolume');
-    expect(normaliseMessage(parseEnvelope(sc), eventContext(), 'b')[0]!.type).toBe('emby.command.GoHome');
+    expect(normaliseMessage(parseEnvelope(decodeJson(gc)), eventContext(), 'a')[0]!.type).toBe(
+      'emby.command.SetVolume',
+    );
+    expect(normaliseMessage(parseEnvelope(decodeJson(sc)), eventContext(), 'b')[0]!.type).toBe(
+      'emby.command.GoHome',
+    );
   });
 
   it('unknown message types become a generic emby.<MessageType> event', () => {
     const text = JSON.stringify({ MessageType: 'SyncPlayGroupUpdate', Data: { weird: [1, 2] } });
-    expect(normaliseMessage(parseEnvelope(text), eventContext(), 'x')[0]).toMatchObject({
+    expect(normaliseMessage(parseEnvelope(decodeJson(text)), eventContext(), 'x')[0]).toMatchObject({
       type: 'emby.SyncPlayGroupUpdate',
       severity: 'info',
     });
     const odd = JSON.stringify({ MessageType: 'a.b*{{c}}', Data: null });
-    expect(normaliseMessage(parseEnvelope(odd), eventContext(), 'y')[0]!.type).toBe('emby.abc');
+    expect(normaliseMessage(parseEnvelope(decodeJson(odd)), eventContext(), 'y')[0]!.type).toBe('emby.abc');
   });
 
   it('Emby notifications carry their level and link', () => {
@@ -112,7 +117,9 @@ describe('emby normaliser against transcribed frames', () => {
       MessageType: 'NotificationAdded',
       Data: { Name: 'Backup failed', Description: 'disk full', Level: 'Error', Url: 'https://emby.local/x' },
     });
-    expect(normaliseMessage(parseEnvelope(text), eventContext({ flavour: 'emby' }), 'x')[0]).toMatchObject({
+    expect(
+      normaliseMessage(parseEnvelope(decodeJson(text)), eventContext({ flavour: 'emby' }), 'x')[0],
+    ).toMatchObject({
       type: 'emby.notification.added',
       severity: 'warning',
       body: 'disk full',
@@ -142,13 +149,9 @@ describe('emby normaliser against transcribed frames', () => {
         [],
         { Name: 5, Arguments: 'no', UserDataList: 'no', Url: 'javascript:alert(1)' },
       ]) {
-        const events = normaliseMessage(
-          parseEnvelope(JSON.stringify({ MessageType, Data })),
-          eventContext(),
-          'k',
-        );
+        const events = normaliseMessage(parseEnvelope({ MessageType, Data }), eventContext(), 'k');
         for (const e of events) {
-          expect(HomeEventSchema.safeParse(e).success).toBe(true);
+          expect(SourceEventSchema.safeParse(e).success).toBe(true);
           expect(e.url ?? 'http://').toMatch(/^https?:\/\//);
         }
       }
@@ -156,8 +159,8 @@ describe('emby normaliser against transcribed frames', () => {
   });
 
   it('malformed frames are rejected with a clear error', () => {
-    expect(() => parseEnvelope('{not json')).toThrow(/not JSON/);
-    expect(() => parseEnvelope('{"Data":1}')).toThrow(/no MessageType/);
-    expect(() => parseEnvelope('[1,2]')).toThrow(/no MessageType/);
+    expect(() => parseEnvelope(decodeJson('{not json'))).toThrow(/not JSON/);
+    expect(() => parseEnvelope(decodeJson('{"Data":1}'))).toThrow(/no MessageType/);
+    expect(() => parseEnvelope(decodeJson('[1,2]'))).toThrow(/no MessageType/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HomeEvent } from '../../../../app/shared/home-event';
+import type { SourceEvent } from '../../../../app/core/sources/types';
+import { frameFeeder, socketConnectionOf } from '../../../helpers/frame-feeder';
 import { SourceConfigSchema } from '../../../../app/shared/settings';
 import { EmbyOptionsSchema } from '../../../../app/core/sources/emby/options';
 import { createEmbySession } from '../../../../app/core/sources/emby/session';
@@ -8,7 +9,8 @@ import type { EmbyOptions } from '../../../../app/core/sources/emby/options';
 import { frameText } from './fixtures';
 
 function stubSession(options: Record<string, unknown> = {}) {
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
+  const frames = frameFeeder((batch) => void events.push(...batch));
   const saved: Record<string, string> = {};
   const ctx: SourceContext<EmbyOptions> = {
     config: SourceConfigSchema.parse({ id: 'jf', kind: 'emby', name: 'Jellyfin', url: 'http://127.0.0.1:1' }),
@@ -22,6 +24,7 @@ function stubSession(options: Record<string, unknown> = {}) {
       },
     },
     emit: (batch) => void events.push(...batch),
+    ...frames.context,
     warn: () => {},
     now: () => 1_700_000_000_000,
     setInterval: () => {},
@@ -35,32 +38,34 @@ function stubSession(options: Record<string, unknown> = {}) {
       true
     ),
   };
-  return { session: createEmbySession(ctx), events, saved, sent, link };
+  const session = createEmbySession(ctx);
+  const feed = (text: string) => frames.feed(session, text, link);
+  return { session, connection: socketConnectionOf(session), events, saved, sent, link, feed };
 }
 
 describe('emby session frame handling', () => {
   it('answers every ForceKeepAlive, even with a repeated (zero) MessageId', async () => {
-    const { session, sent, link } = stubSession();
-    await session.onText(frameText('force-keepalive'), link);
-    await session.onText(frameText('force-keepalive'), link);
+    const { feed, sent } = stubSession();
+    await feed(frameText('force-keepalive'));
+    await feed(frameText('force-keepalive'));
     expect(sent).toEqual(['{"MessageType":"KeepAlive"}', '{"MessageType":"KeepAlive"}']);
   });
 
   it('drops a frame delivered twice with the same MessageId', async () => {
-    const { session, events, link } = stubSession();
-    await session.onText(frameText('display-message'), link);
-    await session.onText(frameText('display-message'), link);
+    const { feed, events } = stubSession();
+    await feed(frameText('display-message'));
+    await feed(frameText('display-message'));
     expect(events.map((e) => e.type)).toEqual(['emby.DisplayMessage']);
   });
 
-  it('throws a clear error for bad frames (the socket counts it and stays up)', () => {
-    const { session, link } = stubSession();
-    expect(() => session.onText('<html>', link)).toThrow(/not JSON/);
+  it('throws a clear error for bad frames (the socket counts it and stays up)', async () => {
+    const { feed } = stubSession();
+    await expect(feed('<html>')).rejects.toThrow(/not JSON/);
   });
 
   it('keeps the Jellyfin KeepAlive interval from the options; explicit Emby flavours have none', () => {
-    expect(stubSession({ keepaliveSeconds: 20 }).session.keepalive?.intervalMs).toBe(20_000);
-    expect(stubSession({ flavour: 'emby' }).session.keepalive).toBeUndefined();
+    expect(stubSession({ keepaliveSeconds: 20 }).connection.keepalive?.intervalMs).toBe(20_000);
+    expect(stubSession({ flavour: 'emby' }).connection.keepalive).toBeUndefined();
   });
 
   it('generates and saves a device id once when none is configured', () => {

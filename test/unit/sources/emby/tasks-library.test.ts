@@ -1,3 +1,4 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
 import { libraryEvents, lookupNames, parseLibraryChange } from '../../../../app/core/sources/emby/library';
 import { parseEnvelope } from '../../../../app/core/sources/emby/protocol';
@@ -44,7 +45,7 @@ describe('emby scheduled tasks', () => {
 
 describe('emby library changes', () => {
   it('counts from the transcribed LibraryChanged frame, names when known', () => {
-    const env = parseEnvelope(frameText('library-changed'));
+    const env = parseEnvelope(decodeJson(frameText('library-changed')));
     const change = parseLibraryChange(env.Data);
     const events = libraryEvents(eventContext(), env, 'k', change, [
       { id: '77aa0000000000000000000000000001', label: 'Some Show S01E01 · Pilot' },
@@ -78,9 +79,7 @@ describe('emby library changes', () => {
       { id: 'a', label: 'Dune (2021)', type: 'Movie', folder: false },
       { id: 'f', label: 'Movies', type: 'CollectionFolder', folder: true },
     ]);
-    const env = parseEnvelope(
-      JSON.stringify({ MessageType: 'LibraryChanged', Data: { ItemsAdded: ['a', 'f'] } }),
-    );
+    const env = parseEnvelope({ MessageType: 'LibraryChanged', Data: { ItemsAdded: ['a', 'f'] } });
     const [added] = libraryEvents(eventContext(), env, 'k', parseLibraryChange(env.Data), names);
     expect(added).toMatchObject({
       title: 'New on Jellyfin: Dune (2021)',

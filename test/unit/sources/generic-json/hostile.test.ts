@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseFrame, toSeverity } from '../../../../app/core/sources/generic-json/normalise';
 import { GenericJsonOptionsSchema } from '../../../../app/core/sources/generic-json/options';
-import { HomeEventSchema } from '../../../../app/shared/home-event';
+import { SourceEventSchema } from '../../../../app/core/sources/source-event';
 import type { Severity } from '../../../../app/shared/home-event';
 
 const ctx = { sourceId: 'lab', sourceName: 'Lab', now: 1_700_000_000_000 };
@@ -19,7 +19,7 @@ describe('generic JSON normaliser with hostile values', () => {
       ctx,
     );
     expect(event!.severity).toBe('info');
-    expect(HomeEventSchema.safeParse(event).success).toBe(true);
+    expect(SourceEventSchema.safeParse(event).success).toBe(true);
     // A user's own map still wins, including words that happen to be prototype names.
     const own: Record<string, Severity> = Object.fromEntries([['toString', 'critical']]);
     expect(toSeverity('toString', own)).toBe('critical');

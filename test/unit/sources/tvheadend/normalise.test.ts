@@ -1,3 +1,4 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LOG_ERROR_PATTERN,
@@ -11,23 +12,22 @@ import {
 } from '../../../../app/core/sources/tvheadend/normalise';
 import { allFrames, samples, stateChanges } from './fixture';
 
-const summary = (frame: unknown) => summariseFrame(parseFrame(JSON.stringify(frame)));
+const summary = (frame: unknown) => summariseFrame(parseFrame(frame));
 
 describe('parseFrame', () => {
   it('accepts every recorded frame', () => {
     const frames = allFrames();
     expect(frames.length).toBeGreaterThan(50);
-    for (const f of frames)
-      expect(parseFrame(JSON.stringify(f.frame)).messages.length).toBe(f.frame.messages.length);
+    for (const f of frames) expect(parseFrame(f.frame).messages.length).toBe(f.frame.messages.length);
   });
 
   it('rejects what is not a comet envelope, and skips messages without a class', () => {
-    expect(() => parseFrame('not json')).toThrow(/not JSON/);
-    expect(() => parseFrame('{"boxid":"x"}')).toThrow(/messages/);
-    expect(() => parseFrame('[1,2]')).toThrow(/messages/);
-    expect(parseFrame('{"messages":[1,null,{"a":1},{"notificationClass":"x"}]}').messages).toEqual([
-      { notificationClass: 'x' },
-    ]);
+    expect(() => parseFrame(decodeJson('not json'))).toThrow(/not JSON/);
+    expect(() => parseFrame(decodeJson('{"boxid":"x"}'))).toThrow(/messages/);
+    expect(() => parseFrame(decodeJson('[1,2]'))).toThrow(/messages/);
+    expect(
+      parseFrame(decodeJson('{"messages":[1,null,{"a":1},{"notificationClass":"x"}]}')).messages,
+    ).toEqual([{ notificationClass: 'x' }]);
   });
 });
 

@@ -1,5 +1,6 @@
+import { decodeJson } from '../../../../app/core/engine/decode-json';
 import { describe, expect, it } from 'vitest';
-import { HomeEventSchema } from '../../../../app/shared/home-event';
+import { SourceEventSchema } from '../../../../app/core/sources/source-event';
 import { dispatchTopic, identifyTopic } from '../../../../app/core/sources/unraid/dispatch';
 import { handleLegacyFrame } from '../../../../app/core/sources/unraid/legacy';
 import { legacyDockerEvent } from '../../../../app/core/sources/unraid/normalise';
@@ -32,7 +33,7 @@ describe('current agent frames', () => {
     expect(mem).toMatchObject({ entity: { id: 'memory' }, data: { memoryPercent: 65.5 } });
     expect(mem!.data!.cpuPercent).toBeUndefined();
     expect(cpu!.time).toBe(Date.parse('2026-08-20T14:02:59.850+10:00'));
-    for (const e of rig.events) expect(HomeEventSchema.safeParse(e).success).toBe(true);
+    for (const e of rig.events) expect(SourceEventSchema.safeParse(e).success).toBe(true);
   });
 
   it('recognises the old "update" envelope by the shape of data', () => {
@@ -222,13 +223,13 @@ describe('legacy agent frames', () => {
 
   it('stats, the code-shaped system_stats and storage_status feed the same state', () => {
     const rig = makeRig();
-    handleLegacyFrame(frameText('legacy-domalab-uma-docs-stats'), 0, rig.sinks);
-    handleLegacyFrame(frameText('legacy-domalab-uma-code-system_stats'), 0, rig.sinks);
+    handleLegacyFrame(decodeJson(frameText('legacy-domalab-uma-docs-stats')), 0, rig.sinks);
+    handleLegacyFrame(decodeJson(frameText('legacy-domalab-uma-code-system_stats')), 0, rig.sinks);
     expect(rig.events.map((e) => e.data?.cpuPercent ?? e.data?.memoryPercent)).toEqual([
       15.2, 45.8, 15.2, 50,
     ]);
     rig.events.length = 0;
-    handleLegacyFrame(frameText('legacy-domalab-uma-docs-storage_status'), 0, rig.sinks);
+    handleLegacyFrame(decodeJson(frameText('legacy-domalab-uma-docs-storage_status')), 0, rig.sinks);
     expect(rig.events.map((e) => [e.type, e.entity?.name, e.data?.warningCelsius])).toEqual([
       ['unraid.disk.temperature', 'disk1', 45],
       ['unraid.disk.temperature', 'cache', 60],
@@ -237,17 +238,17 @@ describe('legacy agent frames', () => {
       data: Record<string, unknown>;
     };
     stopped.data.array_status = 'stopped';
-    handleLegacyFrame(JSON.stringify(stopped), 0, rig.sinks);
+    handleLegacyFrame(stopped, 0, rig.sinks);
     expect(rig.types()).toContain('unraid.array.stopped');
   });
 
   it('bad legacy frames throw a clear error (the socket counts a bad frame)', () => {
     const rig = makeRig();
-    expect(() => handleLegacyFrame('{nope', 0, rig.sinks)).toThrow(/not JSON/);
-    expect(() => handleLegacyFrame('{"hello":1}', 0, rig.sinks)).toThrow(/no "type"/);
-    expect(() => handleLegacyFrame('{"type":"docker_event","data":{}}', 0, rig.sinks)).toThrow(
+    expect(() => handleLegacyFrame(decodeJson('{nope'), 0, rig.sinks)).toThrow(/not JSON/);
+    expect(() => handleLegacyFrame(decodeJson('{"hello":1}'), 0, rig.sinks)).toThrow(/no "type"/);
+    expect(() => handleLegacyFrame(decodeJson('{"type":"docker_event","data":{}}'), 0, rig.sinks)).toThrow(
       /malformed docker_event/,
     );
-    expect(() => handleLegacyFrame('{"type":"subscription_ack"}', 0, rig.sinks)).not.toThrow();
+    expect(() => handleLegacyFrame(decodeJson('{"type":"subscription_ack"}'), 0, rig.sinks)).not.toThrow();
   });
 });

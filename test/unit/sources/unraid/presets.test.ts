@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSchema } from '../../../../app/shared/rules';
-import type { HomeEvent } from '../../../../app/shared/home-event';
+import type { SourceEvent } from '../../../../app/core/sources/source-event';
+import { stampEvent } from '../../../../app/core/engine/stamp';
 import { SettingsSchema } from '../../../../app/shared/settings';
-import { createRuleState, evaluate } from '../../../../app/core/rules/evaluate';
+import { createRuleState, evaluate as evaluateStamped } from '../../../../app/core/rules/evaluate';
 import { effectiveRules } from '../../../../app/core/rules/effective-rules';
 import { unraidAdapter } from '../../../../app/core/sources/unraid/adapter';
 import {
@@ -10,6 +11,13 @@ import {
   legacyDockerEvent,
   notificationEvent,
 } from '../../../../app/core/sources/unraid/normalise';
+
+/** Rules see events as the runner hands them on: stamped with the source. */
+const evaluate = (
+  rules: Parameters<typeof evaluateStamped>[0],
+  event: SourceEvent,
+  ...rest: [number, Parameters<typeof evaluateStamped>[3]]
+) => evaluateStamped(rules, stampEvent(event, { id: 'tower', kind: 'unraid' }), ...rest);
 
 const rules = () =>
   effectiveRules(
@@ -41,8 +49,8 @@ describe('unraid presets', () => {
     const state = createRuleState();
     const minute = 60_000;
     const decide = (cpu: number, mem: number, t: number) =>
-      statsEvents('tower', { hostname: 'tower', cpuPercent: cpu, memoryPercent: mem }, t, {}).map(
-        (e: HomeEvent) => evaluate(all, { ...e, sourceId: 'tower' }, t, state),
+      statsEvents('tower', { hostname: 'tower', cpuPercent: cpu, memoryPercent: mem }, t, {}).map((e) =>
+        evaluate(all, e, t, state),
       );
     const cpuRuns = [0, 1, 2, 3, 4].map((m) => decide(95, 50, m * minute)[0]!);
     expect(cpuRuns.every((d) => d.action === 'record')).toBe(true);

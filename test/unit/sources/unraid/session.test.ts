@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HomeEvent } from '../../../../app/shared/home-event';
+import type { SourceEvent } from '../../../../app/core/sources/types';
+import { frameFeeder, socketConnectionOf } from '../../../helpers/frame-feeder';
 import { AuthFailedError } from '../../../../app/core/connection/types';
 import type { HttpClient, HttpResponse } from '../../../../app/core/http/types';
 import type { SourceContext } from '../../../../app/core/sources/types';
@@ -10,7 +11,8 @@ import { createUnraidSession } from '../../../../app/core/sources/unraid/session
 type Route = (path: string) => Promise<unknown>;
 
 function stubCtx(route: Route, opts: Partial<UnraidOptions> = {}, secrets: Record<string, string> = {}) {
-  const events: HomeEvent[] = [];
+  const events: SourceEvent[] = [];
+  const frames = frameFeeder((batch) => events.push(...batch));
   const warnings: string[] = [];
   const requests: Array<{ url: string; headers?: Record<string, string> }> = [];
   const http: HttpClient = {
@@ -41,13 +43,14 @@ function stubCtx(route: Route, opts: Partial<UnraidOptions> = {}, secrets: Recor
     saveSecret() {},
     http,
     emit: (batch) => events.push(...batch),
+    ...frames.context,
     warn: (m) => warnings.push(m),
     now: () => 1_000,
     setInterval() {},
     setTimeout() {},
     log: { debug() {}, info() {}, warn() {} },
   };
-  return { ctx, events, warnings, requests };
+  return { ctx, events, warnings, requests, feed: frames.feed };
 }
 
 const link = () => {
@@ -62,7 +65,7 @@ describe('unraid session (current flavour)', () => {
   it('sends the token, subscribes, and ignores a REST answer that a live frame overtook', async () => {
     let releaseDocker: (v: unknown) => void = () => {};
     const dockerBody = new Promise((r) => (releaseDocker = r));
-    const { ctx, events, requests } = stubCtx(
+    const { ctx, feed, events, requests } = stubCtx(
       async (path) =>
         path === '/api/v1/docker'
           ? dockerBody
@@ -73,22 +76,24 @@ describe('unraid session (current flavour)', () => {
       { token: ' abc ' },
     );
     const s = createUnraidSession(ctx);
-    const target = await s.prepare();
+    const target = await socketConnectionOf(s).prepare();
     expect(target).toEqual({ url: 'ws://127.0.0.1:1/api/v1/ws', headers: { Authorization: 'Bearer abc' } });
     const l = link();
-    await s.onOpen!(l);
+    await socketConnectionOf(s).onOpen!(l);
     expect(l.sent).toEqual([
       expect.objectContaining({ subscribe: expect.arrayContaining(['container_list_update', 'update']) }),
     ]);
     await tick();
     // The live list (plex running) arrives before the (older) REST answer (plex exited).
-    await s.onText(
+    await feed(
+      s,
       frame('container_list_update', [{ id: '1', name: 'plex', state: 'running', status: 'Up 1 hour' }]),
       l,
     );
     releaseDocker([{ id: '1', name: 'plex', state: 'exited', status: 'Exited (1) 1 second ago' }]);
     await tick();
-    await s.onText(
+    await feed(
+      s,
       frame('container_list_update', [{ id: '1', name: 'plex', state: 'running', status: 'Up 1 hour' }]),
       l,
     );
@@ -97,22 +102,24 @@ describe('unraid session (current flavour)', () => {
   });
 
   it('a refused token on REST is one warning, and bad frames throw clear errors', async () => {
-    const { ctx, warnings } = stubCtx(
+    const { ctx, feed, warnings } = stubCtx(
       async () => {
         throw new AuthFailedError();
       },
       { flavour: 'current' },
     );
     const s = createUnraidSession(ctx);
-    await s.prepare();
+    await socketConnectionOf(s).prepare();
     const l = link();
-    await s.onOpen!(l);
+    await socketConnectionOf(s).onOpen!(l);
     await tick();
     expect(warnings).toEqual(['the agent refused the API token for REST requests']);
-    expect(() => s.onText('not json', l)).toThrow(/not JSON/);
-    expect(() => s.onText('{"type":"stats"}', l)).toThrow(/no "event" field/);
-    expect(() => s.onText(frame('array_status_update', 'x'), l)).toThrow(/malformed array_status_update/);
-    expect(() => s.onText(frame('agent_stream', { event: 'x' }), l)).not.toThrow();
+    await expect(feed(s, 'not json', l)).rejects.toThrow(/not JSON/);
+    await expect(feed(s, '{"type":"stats"}', l)).rejects.toThrow(/no "event" field/);
+    await expect(feed(s, frame('array_status_update', 'x'), l)).rejects.toThrow(
+      /malformed array_status_update/,
+    );
+    await expect(feed(s, frame('agent_stream', { event: 'x' }), l)).resolves.toBeUndefined();
   });
 });
 
@@ -122,11 +129,11 @@ describe('unraid session (auto flavour)', () => {
       path === '/api/v1/health' ? { status: 'healthy', service: 'uma' } : {},
     );
     const s = createUnraidSession(ctx);
-    expect((await s.prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws');
+    expect((await socketConnectionOf(s).prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws');
     expect(requests).toEqual([]);
-    expect((await s.prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws/docker/events');
+    expect((await socketConnectionOf(s).prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws/docker/events');
     expect(requests.map((r) => r.url)).toEqual(['/api/v1/health']);
-    expect((await s.prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws/docker/events');
+    expect((await socketConnectionOf(s).prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws/docker/events');
     expect(requests).toHaveLength(1);
     s.dispose!();
   });
@@ -134,8 +141,8 @@ describe('unraid session (auto flavour)', () => {
   it('stays with the current agent when it opened, and when health does not say "uma"', async () => {
     const { ctx } = stubCtx(async () => ({ status: 'ok' }));
     const s = createUnraidSession(ctx);
-    await s.prepare();
-    await s.prepare();
-    expect((await s.prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws');
+    await socketConnectionOf(s).prepare();
+    await socketConnectionOf(s).prepare();
+    expect((await socketConnectionOf(s).prepare()).url).toBe('ws://127.0.0.1:1/api/v1/ws');
   });
 });

@@ -1,9 +1,9 @@
-import type { HistoryEntry } from '../shared/history';
-import type { Notification } from '../shared/rules';
-import type { Secrets, Settings } from '../shared/settings';
-import type { SourceStatus } from '../shared/source-status';
-import type { HistoryStore } from './history/types';
-import type { Logger } from './sources/types';
+import type { HistoryEntry } from '../../shared/history';
+import type { Notification } from '../../shared/rules';
+import type { Secrets, Settings } from '../../shared/settings';
+import type { SourceStatus } from '../../shared/source-status';
+import type { HistoryStore } from '../history/types';
+import type { Logger } from '../sources/types';
 
 /** A notification the engine decided to raise; hosts hand it to the OS (or print it). */
 export interface RaisedNotification {

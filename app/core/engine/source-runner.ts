@@ -1,12 +1,28 @@
-import { cleanLine } from '../shared/clean-text';
-import type { HomeEvent } from '../shared/home-event';
-import type { SourceConfig } from '../shared/settings';
-import type { SourceStatus } from '../shared/source-status';
-import { describeError } from './connection/errors';
-import { createReconnectingSocket } from './connection/reconnecting-socket';
-import type { ConnectionStatusUpdate, ReconnectingSocket } from './connection/types';
-import { createHttpClient } from './http/client';
-import type { Logger, SourceAdapter, SourceContext, SourceSession } from './sources/types';
+import { cleanLine } from '../../shared/clean-text';
+import type { HomeEvent } from '../../shared/home-event';
+import type { SourceConfig } from '../../shared/settings';
+import type { SourceStatus } from '../../shared/source-status';
+import { createSerialQueue } from '../async/serial-queue';
+import { describeError } from '../connection/errors';
+import { createReconnectingSocket } from '../connection/reconnecting-socket';
+import type {
+  ConnectionStatusUpdate,
+  ReconnectingSocket,
+  ReconnectingSocketOptions,
+  Transport,
+} from '../connection/types';
+import { createFramePipeline } from './frame-pipeline';
+import type { FramePush } from './frame-pipeline';
+import { stampEvent } from './stamp';
+import { createHttpClient } from '../http/client';
+import type {
+  Logger,
+  SocketConnection,
+  SourceAdapter,
+  SourceContext,
+  SourceEvent,
+  SourceSession,
+} from '../sources/types';
 
 export interface SourceRunnerOptions {
   config: SourceConfig;
@@ -17,6 +33,8 @@ export interface SourceRunnerOptions {
   saveSecret?(field: string, value: string): void;
   now?: () => number;
   log?: Logger;
+  /** Builds the reconnecting sockets; injected by tests that run without a network. */
+  createSocket?: (opts: ReconnectingSocketOptions) => ReconnectingSocket;
 }
 
 export interface SourceRunner {
@@ -31,15 +49,23 @@ export interface SourceRunner {
 const silentLog: Logger = { debug() {}, info() {}, warn() {} };
 const MAX_REASON_CHARS = 200;
 
-/** Runs one configured source: validates its options, builds its context, and drives its session's socket. */
+/**
+ * Runs one configured source: validates its options, builds its context, and drives its session's
+ * transport, with every frame going through the one frame pipeline.
+ */
 export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   const { config, adapter } = opts;
   const now = opts.now ?? Date.now;
   const log = opts.log ?? silentLog;
+  const createSocket = opts.createSocket ?? createReconnectingSocket;
   const secrets: Record<string, string> = { ...opts.secrets };
   const timers = new Set<NodeJS.Timeout>();
+  // Frames and the jobs a session puts in frame order (ctx.inOrder); closed on stop.
+  const queue = createSerialQueue();
+  const extraSockets = new Set<Transport>();
+  let push: FramePush = () => undefined;
   let session: SourceSession | undefined;
-  let socket: ReconnectingSocket | undefined;
+  let transport: Transport | undefined;
   let stopped = false;
   let status: SourceStatus = {
     sourceId: config.id,
@@ -76,8 +102,58 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     timers.clear();
   };
 
+  const countBadFrame = (reason: string) => {
+    log.debug(`${config.id}: bad frame: ${reason}`);
+    // The reason may quote the frame ("not JSON: …"): server text, shown in the UI and the CLI.
+    const shown = cleanLine(reason.slice(0, MAX_REASON_CHARS));
+    publish({ badFrames: status.badFrames + 1, lastBadFrame: { reason: shown, at: now() } });
+  };
+
+  const emit = (events: SourceEvent[]) => {
+    if (stopped || events.length === 0) return;
+    // Stamped here, once: sessions never carry their source's id and kind.
+    const stamped = events.map((e) => stampEvent(e, config));
+    status = { ...status, events: status.events + stamped.length };
+    opts.onEvents(stamped);
+  };
+
+  const socketFor = (
+    connection: SocketConnection,
+    onStatus: (update: ConnectionStatusUpdate) => void,
+  ): ReconnectingSocket =>
+    createSocket({
+      prepare: () => connection.prepare(),
+      tls: config.tls,
+      heartbeat: connection.heartbeat,
+      keepalive: connection.keepalive,
+      onOpen: connection.onOpen ? (link) => connection.onOpen!(link) : undefined,
+      onText: (text, link) => push(text, link),
+      onClose: () => connection.onClose?.(),
+      onBadFrame: countBadFrame,
+      onStatus,
+      now,
+    });
+
+  const openExtraSocket = (
+    connection: SocketConnection,
+    onStatus?: (update: ConnectionStatusUpdate) => void,
+  ): Transport => {
+    const socket = socketFor(connection, (update) => onStatus?.(update));
+    extraSockets.add(socket);
+    return {
+      start: () => {
+        if (!stopped) socket.start();
+      },
+      resume: () => socket.resume(),
+      close: () => {
+        extraSockets.delete(socket);
+        return socket.close();
+      },
+    };
+  };
+
   const start = () => {
-    if (socket || stopped) return;
+    if (transport || stopped) return;
     const parsed = adapter.optionsSchema.safeParse(config.options);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `options.${i.path.join('.')}: ${i.message}`).join('; ');
@@ -93,12 +169,9 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
         opts.saveSecret?.(field, value);
       },
       http: createHttpClient({ baseUrl: config.url, tls: config.tls }),
-      emit(events) {
-        if (stopped || events.length === 0) return;
-        const stamped = events.map((e) => ({ ...e, sourceId: config.id, sourceKind: config.kind }));
-        status = { ...status, events: status.events + stamped.length };
-        opts.onEvents(stamped);
-      },
+      emit,
+      inOrder: (job) => queue.enqueue(job),
+      openSocket: openExtraSocket,
       warn(message, hint) {
         log.warn(`${config.id}: ${message}`);
         warning = { message, hint };
@@ -131,24 +204,17 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       return;
     }
     session = current;
-    socket = createReconnectingSocket({
-      prepare: () => current.prepare(),
-      tls: config.tls,
-      heartbeat: current.heartbeat,
-      keepalive: current.keepalive,
-      onOpen: current.onOpen ? (link) => current.onOpen!(link) : undefined,
-      onText: (text, link) => current.onText(text, link),
-      onClose: () => current.onClose?.(),
-      onBadFrame: (reason) => {
-        log.debug(`${config.id}: bad frame: ${reason}`);
-        // The reason may quote the frame ("not JSON: …"): server text, shown in the UI and the CLI.
-        const shown = cleanLine(reason.slice(0, MAX_REASON_CHARS));
-        publish({ badFrames: status.badFrames + 1, lastBadFrame: { reason: shown, at: now() } });
-      },
-      onStatus: onSocketStatus,
-      now,
-    });
-    socket.start();
+    push = createFramePipeline({ frames: current.frames, queue, emit, onBadFrame: countBadFrame });
+    const { connect } = current;
+    transport =
+      'transport' in connect
+        ? connect.transport({
+            frame: (input, link) => push(input, link),
+            badFrame: countBadFrame,
+            status: onSocketStatus,
+          })
+        : socketFor(connect, onSocketStatus);
+    transport.start();
   };
 
   return {
@@ -156,17 +222,19 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     secrets,
     start,
     resume() {
-      if (socket) socket.resume();
+      if (transport) transport.resume();
       else start();
     },
     async stop() {
       stopped = true;
       clearTimers();
-      const closing = socket?.close();
-      socket = undefined;
+      queue.close();
+      const closing = [transport, ...extraSockets].map((t) => t?.close());
+      transport = undefined;
+      extraSockets.clear();
       session?.dispose?.();
       session = undefined;
-      await closing;
+      await Promise.all(closing);
       publish({ state: 'stopped', nextRetryAt: undefined, openSince: undefined });
     },
     status: () => status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FRAME_DEPTH, nestsDeeperThan } from '../../../app/core/connection/frame-depth';
+import { DEFAULT_MAX_FRAME_DEPTH, nestsDeeperThan } from '../../../app/core/engine/frame-depth';
 
 const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 const objects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);

@@ -2,8 +2,8 @@
  * How deeply a frame may nest. Every server Herald speaks to sends JSON a few levels deep; V8's
  * JSON.parse accepts any depth, but much of what handles the parsed value recurses (normalisers, rule
  * templates, JSON.stringify for the history and the CLI, structured clone over IPC) and throws a
- * RangeError somewhere past a few thousand levels. A frame nested deeper than this is refused up front,
- * as a bad frame with its reason, before any of that code sees it.
+ * RangeError somewhere past a few thousand levels. A frame nested deeper than this is refused by the
+ * pipeline's JSON decode, as a bad frame with its reason, before any of that code sees it.
  */
 export const DEFAULT_MAX_FRAME_DEPTH = 256;
 
