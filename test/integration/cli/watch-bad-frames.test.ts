@@ -2,30 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
 import { runWatch, writeConfig } from '../../helpers/herald-cli';
 import type { WatchRun } from '../../helpers/herald-cli';
+import { startScriptedWsServer } from '../../helpers/scripted-ws-server';
+import type { ScriptedWsServer } from '../../helpers/scripted-ws-server';
 
 const ESC = '\x1b';
 const DEEP =
   '{"event":"deep","id":"d1","text":"deep","nested":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
-
-/** A loopback JSON push server that runs `script` on every client as soon as it connects. */
-async function startServer(script: (socket: WebSocket) => void) {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', script);
-  const port = (wss.address() as { port: number }).port;
-  return {
-    url: `ws://127.0.0.1:${port}/events`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
 
 const config = (url: string) => ({
   version: 1,
@@ -50,7 +34,7 @@ const config = (url: string) => ({
 });
 
 let run: WatchRun | undefined;
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let server: ScriptedWsServer | undefined;
 afterEach(async () => {
   await run?.stop();
   await server?.close();
@@ -60,7 +44,7 @@ afterEach(async () => {
 
 describe('herald watch shows bad frames and clean text', { timeout: 60_000 }, () => {
   it('malformed, binary and 100 000-deep frames become counted status lines with reasons; nothing else is lost', async () => {
-    server = await startServer((socket) => {
+    server = await startScriptedWsServer((socket) => {
       socket.send('this is not JSON');
       for (let i = 0; i < 200; i++) socket.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]), { binary: true });
       socket.send(DEEP);
