@@ -9,6 +9,8 @@ import { loadConfig } from './load-config';
 export interface CliHost {
   settings: Settings;
   secrets: Secrets;
+  /** The settings file was missing or empty (only with `missingIsEmpty`). */
+  empty: boolean;
   engine: Engine;
   history: HistoryStore;
   /** Stops the engine and flushes the history. */
@@ -29,8 +31,10 @@ export function openCliHost(opts: {
   config: string;
   history?: string;
   onSecret?: (sourceId: string, field: string, value: string) => void;
+  /** See LoadConfigOptions: serve starts on a new, empty file. */
+  missingIsEmpty?: boolean;
 }): CliHost | undefined {
-  const loaded = loadConfig(opts.config);
+  const loaded = loadConfig(opts.config, process.env, { missingIsEmpty: opts.missingIsEmpty });
   if (!loaded.ok) {
     printProblems(opts.config, loaded.errors);
     return undefined;
@@ -49,6 +53,7 @@ export function openCliHost(opts: {
   return {
     settings,
     secrets,
+    empty: loaded.empty === true,
     engine,
     history,
     async close() {

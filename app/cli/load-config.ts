@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Secrets, Settings } from '../shared/settings';
+import { defaultSettings } from '../shared/settings';
 import { importSettings } from '../core/settings/export';
 
 export type LoadedConfig =
-  { ok: true; settings: Settings; secrets: Secrets } | { ok: false; errors: string[] };
+  | {
+      ok: true;
+      settings: Settings;
+      secrets: Secrets;
+      /** The file was missing or empty: an empty configuration stands in for it. */
+      empty?: boolean;
+    }
+  | { ok: false; errors: string[] };
 
 /** `HERALD_SECRET_<SOURCE_ID>_<FIELD>`, upper-cased, other characters as "_": keeps secrets out of files. */
 export function secretEnvName(sourceId: string, field: string): string {
@@ -26,13 +34,29 @@ export function secretsFromEnv(settings: Settings, secrets: Secrets, env: NodeJS
   return merged;
 }
 
-export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export interface LoadConfigOptions {
+  /**
+   * A file that does not exist yet, or is empty, is an empty configuration (`herald serve` on a new file:
+   * the user sets it up in the UI and the first save creates it). Without this both are errors.
+   */
+  missingIsEmpty?: boolean;
+}
+
+export function loadConfig(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: LoadConfigOptions = {},
+): LoadedConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (opts.missingIsEmpty && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { ok: true, settings: defaultSettings(), secrets: {}, empty: true };
     return { ok: false, errors: [`cannot read ${file}: ${(error as Error).message}`] };
   }
+  if (opts.missingIsEmpty && text.replace(/^\uFEFF/, '').trim() === '')
+    return { ok: true, settings: defaultSettings(), secrets: {}, empty: true };
   const result = importSettings(text);
   if (!result.ok) return result;
   return {

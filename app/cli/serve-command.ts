@@ -44,6 +44,16 @@ function secretsForFile(secrets: Secrets, memoryOnly: Secrets[], fromFile: Secre
   return result;
 }
 
+/**
+ * Where passwords typed in the UI end up under serve, in the words the source form shows. Serve has no
+ * keychain: they go into the file only when it already keeps secrets (see `secretsForFile`).
+ */
+export function serveSecretsNote(file: string, fileKeepsSecrets: boolean): string {
+  return fileKeepsSecrets
+    ? `herald serve writes passwords you enter here into ${file}, in plain text, because that file already holds secrets: keep it readable by you only.`
+    : `Passwords you enter here are kept in memory only, until herald serve stops: ${file} holds no secrets, so none are written to it. To keep one, set it in the environment as HERALD_SECRET_<SOURCE_ID>_<FIELD> (e.g. HERALD_SECRET_TVH_PASSWORD), or add a "secrets" section to the file.`;
+}
+
 /** The file's permission bits, so a file kept private (it may hold secrets) stays private when replaced. */
 function modeOf(file: string): number {
   try {
@@ -71,6 +81,7 @@ export async function runServe(opts: { config: string; port?: string; history?: 
   const host = openCliHost({
     config: opts.config,
     history: opts.history,
+    missingIsEmpty: true,
     onSecret(sourceId, field, value) {
       obtained[sourceId] = { ...obtained[sourceId], [field]: value };
       current.secrets = { ...current.secrets, [sourceId]: { ...current.secrets[sourceId], [field]: value } };
@@ -88,6 +99,7 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     history: host.history,
     staticDir,
     port,
+    secretsNote: () => serveSecretsNote(opts.config, fileSecrets !== undefined),
     settingsPort: {
       load: () => current,
       save(settings, secrets) {
@@ -110,6 +122,10 @@ export async function runServe(opts: { config: string; port?: string; history?: 
     },
   });
   host.engine.start();
+  if (host.empty)
+    process.stdout.write(
+      `${opts.config} is missing or empty: starting with an empty configuration (the file is created when you first save)\n`,
+    );
   process.stdout.write(`Herald is running at ${serve.url}\n(open it in your browser; Ctrl+C stops)\n`);
   await untilStopped();
   await serve.close();

@@ -215,8 +215,10 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   syncAutostart(settings.app.autostart);
   engine.start();
   refreshTray();
-  if (!opts.startHidden && !settings.app.startHidden) windows.show('history');
-  if (settings.sources.length === 0 && !opts.startHidden) windows.show('settings');
+  // First run (no sources yet): the history window opens whatever "start hidden" says, and offers
+  // "Add your first server"; the settings come from there, in the same window.
+  const firstRun = settings.sources.length === 0;
+  if (!opts.startHidden && (!settings.app.startHidden || firstRun)) windows.show('history');
 
   return {
     engine,

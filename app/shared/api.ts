@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { HistoryEntry, HistoryPage } from './history';
 import { HistoryQuerySchema } from './history';
+import type { RulePreviewResult } from './rule-preview';
+import { RulePreviewRequestSchema } from './rule-preview';
 import type { Notification, RuleInput } from './rules';
 import type { Settings } from './settings';
 import type { SourceStatus } from './source-status';
+import type { SourceTestResult } from './source-test';
+import { SourceTestRequestSchema } from './source-test';
 
 /**
  * The API between the UI and a host, declared once. Electron binds it to IPC, `herald serve` to a
@@ -15,6 +19,8 @@ export const API = {
   settingsSet: 'settings:set',
   settingsExport: 'settings:export',
   settingsImport: 'settings:import',
+  /** Reads a settings file like an import, without applying it: what it would change. */
+  settingsImportPreview: 'settings:importPreview',
   secretsSet: 'secrets:set',
   secretsClear: 'secrets:clear',
   /** Which secret fields are set per source; never the values. */
@@ -28,6 +34,10 @@ export const API = {
   /** Forget a kind's paired key and pair afresh (deCONZ after its key was refused). */
   sourcePair: 'sources:pair',
   sourceSnooze: 'sources:snooze',
+  /** Tries a source's unsaved settings once (prepare + one WebSocket upgrade); saves nothing. */
+  sourceTest: 'sources:test',
+  /** Runs an unsaved rule over the newest history events: which it matches, what each would become. */
+  rulePreview: 'rules:preview',
   testNotification: 'app:testNotification',
   openUrl: 'app:openUrl',
   appInfo: 'app:info',
@@ -71,6 +81,7 @@ export const requestSchemas = {
   [API.settingsSet]: z.record(z.string(), z.unknown()),
   [API.settingsExport]: z.object({ includeSecrets: z.boolean().default(false) }).strict(),
   [API.settingsImport]: z.object({ text: z.string().max(5_000_000) }).strict(),
+  [API.settingsImportPreview]: z.object({ text: z.string().max(5_000_000) }).strict(),
   [API.secretsSet]: z
     .object({ sourceId: SourceId, field: FieldKey, value: z.string().min(1).max(10_000) })
     .strict(),
@@ -89,6 +100,8 @@ export const requestSchemas = {
   [API.sourceSnooze]: z
     .object({ sourceId: SourceId, until: z.number().int().nonnegative().nullable() })
     .strict(),
+  [API.sourceTest]: SourceTestRequestSchema,
+  [API.rulePreview]: RulePreviewRequestSchema,
   [API.testNotification]: NoArgs,
   [API.openUrl]: z.object({ url: HttpUrlSchema }).strict(),
   [API.appInfo]: NoArgs,
@@ -101,6 +114,11 @@ export interface FieldError {
 }
 
 export type SettingsSetResult = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+
+/** What an import would apply; `secretFields` names the secrets the file holds per source (never values). */
+export type ImportPreviewResult =
+  | { ok: true; settings: Settings; secretFields: Record<string, string[]> }
+  | { ok: false; errors: FieldError[] };
 
 /** A serialisable copy of a kind's FieldSpec (app/core/sources/types.ts). */
 export interface SourceFieldInfo {
@@ -134,6 +152,8 @@ export interface AppInfo {
   host: 'electron' | 'serve';
   /** Problems of the host the user should know about, in plain words (no keyring, settings set aside). */
   warnings: string[];
+  /** Where passwords typed in the UI are kept, in plain words, when that is not the system keychain. */
+  secretsNote?: string;
 }
 
 export interface OpenUrlResult {
@@ -159,6 +179,7 @@ export type ApiContracts = AssertCoverage<{
   [API.settingsSet]: Contract<Req<'settings:set'>, SettingsSetResult>;
   [API.settingsExport]: Contract<Req<'settings:export'>, ExportResult>;
   [API.settingsImport]: Contract<Req<'settings:import'>, SettingsSetResult>;
+  [API.settingsImportPreview]: Contract<Req<'settings:importPreview'>, ImportPreviewResult>;
   [API.secretsSet]: Contract<Req<'secrets:set'>, undefined>;
   [API.secretsClear]: Contract<Req<'secrets:clear'>, undefined>;
   [API.secretsStatus]: Contract<Req<'secrets:status'>, Record<string, string[]>>;
@@ -170,6 +191,8 @@ export type ApiContracts = AssertCoverage<{
   [API.sourceReconnect]: Contract<Req<'sources:reconnect'>, undefined>;
   [API.sourcePair]: Contract<Req<'sources:pair'>, undefined>;
   [API.sourceSnooze]: Contract<Req<'sources:snooze'>, undefined>;
+  [API.sourceTest]: Contract<Req<'sources:test'>, SourceTestResult>;
+  [API.rulePreview]: Contract<Req<'rules:preview'>, RulePreviewResult>;
   [API.testNotification]: Contract<Req<'app:testNotification'>, undefined>;
   [API.openUrl]: Contract<Req<'app:openUrl'>, OpenUrlResult>;
   [API.appInfo]: Contract<Req<'app:info'>, AppInfo>;

@@ -71,6 +71,21 @@ export function cleanText(text: string): string {
   return clean(text).trim();
 }
 
+/**
+ * For text shown as evidence (a raw payload): nothing removed, but every character `cleanText` would
+ * remove, except tab and line feed, is written as a visible `\u…` escape, so a payload can neither
+ * reorder nor hide what it shows.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(
+    /[\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]|\p{Cs}/gu,
+    (c) => {
+      const code = c.codePointAt(0)!;
+      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    },
+  );
+}
+
 /** One line (a title, a name, a status): line breaks and tabs become a single space. */
 export function cleanLine(text: string): string {
   return clean(text)

@@ -24,6 +24,8 @@ export const HistoryQuerySchema = z.object({
   from: z.number().optional(),
   to: z.number().optional(),
   unreadOnly: z.boolean().optional(),
+  /** Entries whose `decision.burstId` equals this: a burst summary and what it holds. */
+  burstId: z.string().max(200).optional(),
   /** Newest first; return entries with seq below this (the previous page's `nextCursor`). */
   before: z.number().int().optional(),
   limit: z.number().int().min(1).max(1000).default(100),

@@ -90,4 +90,6 @@ export interface Decision {
   key?: string;
   reason: string;
   notification?: Notification;
+  /** The burst a held-back notification went into; its summary entry's decision carries the same id. */
+  burstId?: string;
 }

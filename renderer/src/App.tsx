@@ -55,9 +55,9 @@ export function App() {
       ))}
       <main className="content">
         {view === 'history' ? (
-          <HistoryView focusSeq={route.seq} />
+          <HistoryView focusSeq={route.seq} settings={settingsState.settings} />
         ) : (
-          <SettingsView state={settingsState} info={info} />
+          <SettingsView state={settingsState} info={info} route={route} />
         )}
       </main>
       {info?.host === 'serve' && <Toasts />}

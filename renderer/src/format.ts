@@ -1,3 +1,4 @@
+import { escapeInvisible } from '../../app/shared/clean-text';
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const dateFmt = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -40,11 +41,41 @@ export function splitList(text: string): string[] | undefined {
   return items.length ? items : undefined;
 }
 
-export function slugify(text: string): string {
+/** "Disk alerts!" → "disk-alerts": ids from names; `fallback` when nothing usable is left. */
+export function slugify(text: string, fallback = 'source'): string {
   return (
     text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'source'
+      .replace(/^-+|-+$/g, '') || fallback
+  );
+}
+
+const fullFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Date and time in the locale's words, for the details of an entry. */
+export function formatFullTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? 'unknown time' : fullFmt.format(date);
+}
+
+const MAX_PAYLOAD_CHARS = 100_000;
+
+/** A payload as indented JSON text (never markup); a huge one is cut, saying so. */
+export function formatPayload(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value, null, 2) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  // Server text shown as evidence: bidi overrides and invisible characters become visible escapes.
+  return escapeInvisible(
+    text.length > MAX_PAYLOAD_CHARS
+      ? `${text.slice(0, MAX_PAYLOAD_CHARS)}\n… (${text.length - MAX_PAYLOAD_CHARS} more characters not shown)`
+      : text,
   );
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { serveSecretsNote } from '../../app/cli/serve-command';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../app/cli/serve/start-serve';
 import type { SettingsPort } from '../../app/core/api/settings-port';
@@ -109,12 +110,19 @@ async function startJsonServer() {
   };
 }
 
-export const test = base.extend<{ herald: HeraldWorld }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  herald: async ({}, use) => {
+export interface HeraldOptions {
+  /** `lab`: one JSON source and two rules (the default); `empty`: a first run, nothing configured. */
+  heraldSettings: 'lab' | 'empty';
+}
+
+export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
+  heraldSettings: ['lab', { option: true }],
+  herald: async ({ heraldSettings }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'herald-e2e-'));
     const json = await startJsonServer();
-    const saved = { settings: settingsFor(json.url), secrets: {} as Secrets };
+    const settings =
+      heraldSettings === 'empty' ? SettingsSchema.parse({ version: 1 }) : settingsFor(json.url);
+    const saved = { settings, secrets: {} as Secrets };
     const settingsPort: SettingsPort = {
       load: () => saved,
       save(settings, secrets) {
@@ -124,9 +132,17 @@ export const test = base.extend<{ herald: HeraldWorld }>({
     };
     const history = openHistory({ file: join(dir, 'history.jsonl'), retention: saved.settings.history });
     const engine = createEngine({ settings: saved.settings, secrets: saved.secrets, history });
-    const serve = await startServe({ engine, history, settingsPort, staticDir, version: '0.1.0-e2e' });
+    const serve = await startServe({
+      engine,
+      history,
+      settingsPort,
+      staticDir,
+      version: '0.1.0-e2e',
+      // What `herald serve` says about a settings file that keeps no secrets.
+      secretsNote: () => serveSecretsNote('herald.json', false),
+    });
     engine.start();
-    await json.connected(10_000);
+    if (heraldSettings === 'lab') await json.connected(10_000);
 
     const world: HeraldWorld = {
       url: serve.url,

@@ -21,7 +21,8 @@ test.describe('history view', () => {
     await expect(diskRow).toContainText('Lab server');
     await expect(diskRow).toContainText('Notified');
     await expect(diskRow).toContainText(disk.decision.reason);
-    await expect(diskRow).toContainText('rule: disk-alerts');
+    // The rule's name, not its id.
+    await expect(diskRow).toContainText('rule: Disk alerts');
     const backupRow = page.getByRole('article', { name: frames.backup.title });
     await expect(backupRow).toContainText('Recorded only');
     await expect(backupRow).toContainText(backup.decision.reason);

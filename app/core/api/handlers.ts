@@ -17,7 +17,10 @@ import { listAdapters } from '../sources/registry';
 import type { ParseSettingsResult } from '../settings';
 import { exportSettings, importSettings, parseSettings } from '../settings';
 import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
+import { previewImport } from './import-preview';
+import { previewRule } from './rule-preview';
 import type { SettingsPort } from './settings-port';
+import { testConnection } from './test-connection';
 
 export interface ApiHandlerDeps {
   engine: Engine;
@@ -32,6 +35,8 @@ export interface ApiHandlerDeps {
   listKinds?: () => SourceKindInfo[];
   /** The host's standing problems, shown in every window. */
   warnings?: () => string[];
+  /** Where passwords typed in the UI end up, when that is not the system keychain (serve). */
+  secretsNote?: () => string | undefined;
   now?: () => number;
 }
 
@@ -108,6 +113,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       };
     },
     [API.settingsImport]: ({ text }) => applyParsed(importSettings(text)),
+    [API.settingsImportPreview]: ({ text }) => previewImport(text),
     [API.secretsSet]: ({ sourceId, field, value }) => {
       const { settings, secrets } = deps.settingsPort.load();
       const source = requireSource(settings, sourceId);
@@ -177,6 +183,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       commit({ ...settings, snoozes }, secrets);
       return undefined;
     },
+    [API.sourceTest]: (request) => testConnection(request, { stored: () => deps.settingsPort.load() }),
+    [API.rulePreview]: (request) =>
+      previewRule(request, { settings: deps.settingsPort.load().settings, history: deps.history }),
     [API.testNotification]: () => {
       const notification: Notification = {
         title: 'Herald test notification',
@@ -199,6 +208,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       version: deps.version,
       host: deps.host,
       warnings: deps.warnings?.() ?? [],
+      ...(deps.secretsNote?.() ? { secretsNote: deps.secretsNote() } : {}),
     }),
   };
 

@@ -41,6 +41,8 @@ export function buildFilter(query: ParsedQuery): Test | undefined {
   if (from !== undefined) tests.push((entry) => entry.recordedAt >= from);
   if (to !== undefined) tests.push((entry) => entry.recordedAt <= to);
   if (query.unreadOnly) tests.push((entry) => !entry.read);
+  const { burstId } = query;
+  if (burstId !== undefined) tests.push((entry) => entry.decision.burstId === burstId);
 
   if (tests.length === 0) return undefined;
   if (tests.length === 1) return tests[0];

@@ -99,13 +99,17 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
           const text = Buffer.concat(chunks).toString('utf8');
           settle(null, makeResponse(shown, status, collectHeaders(res), text));
         });
-        res.on('error', (err) => settle(new HttpError(`${describeError(err)} (${shown})`, shown, status)));
+        res.on('error', (err) =>
+          settle(new HttpError(`${describeError(err)} (${shown})`, shown, status, err)),
+        );
       });
       const timer = setTimeout(() => {
         outgoing.destroy();
         settle(new HttpError(`timed out after ${timeoutMs} ms (${shown})`, shown));
       }, timeoutMs);
-      outgoing.on('error', (err) => settle(new HttpError(`${describeError(err)} (${shown})`, shown)));
+      outgoing.on('error', (err) =>
+        settle(new HttpError(`${describeError(err)} (${shown})`, shown, undefined, err)),
+      );
       outgoing.end(body);
     });
   }

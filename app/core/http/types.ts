@@ -28,8 +28,10 @@ export class HttpError extends Error {
     message: string,
     readonly url: string,
     readonly status?: number,
+    /** The transport error behind it (refused, a certificate verdict), for callers that classify it. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'HttpError';
   }
 }

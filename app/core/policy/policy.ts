@@ -15,6 +15,11 @@ export interface PolicyOptions {
   minutesOfDay?: MinutesOfDay;
   /** IANA zone for quiet hours; default the machine's. */
   timeZone?: string;
+  /**
+   * How reasons name a time ("snoozed until 2:30 PM"): default the locale's own format in `timeZone`, as
+   * the rest of the UI shows times. With only `minutesOfDay` given (tests), HH:MM on that same clock.
+   */
+  formatClock?: (epochMs: number) => string;
 }
 
 const MINUTE = 60_000;
@@ -63,6 +68,16 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
   let settings = initial;
   const minutesOfDay =
     options.minutesOfDay ?? (options.timeZone ? minutesOfDayIn(options.timeZone) : localMinutesOfDay);
+  const untilClock =
+    options.formatClock ??
+    (options.minutesOfDay
+      ? (ms: number) => clock(ms, minutesOfDay)
+      : (ms: number) =>
+          new Intl.DateTimeFormat(undefined, {
+            hour: 'numeric',
+            minute: '2-digit',
+            ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+          }).format(ms));
   const nameOf = (sourceId: string) => settings.sources?.find((s) => s.id === sourceId)?.name ?? sourceId;
   const coalescer = new Coalescer(settings.policy.coalesce, nameOf);
   const byEventId = new Recent();
@@ -82,10 +97,7 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
 
     const until = settings.snoozes[event.sourceId];
     if (until !== undefined && until > now) {
-      return hold(
-        decision,
-        `snoozed: ${nameOf(event.sourceId)} is snoozed until ${clock(until, minutesOfDay)}`,
-      );
+      return hold(decision, `snoozed: ${nameOf(event.sourceId)} is snoozed until ${untilClock(until)}`);
     }
 
     const quiet = settings.quietHours;
@@ -136,7 +148,7 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
     const snoozedUntil = summary.sourceIds.map((id) => settings.snoozes[id]);
     if (snoozedUntil.length > 0 && snoozedUntil.every((until) => until !== undefined && until > now)) {
       return summary.sourceIds.length === 1
-        ? `snoozed: ${nameOf(summary.sourceIds[0]!)} is snoozed until ${clock(snoozedUntil[0]!, minutesOfDay)}`
+        ? `snoozed: ${nameOf(summary.sourceIds[0]!)} is snoozed until ${untilClock(snoozedUntil[0]!)}`
         : `snoozed: every source in it is snoozed (${summary.sourceIds.map(nameOf).join(', ')})`;
     }
     const quiet = settings.quietHours;

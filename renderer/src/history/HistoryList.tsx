@@ -1,24 +1,28 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { HistoryEntry } from '../../../app/shared/history';
+import type { Names } from '../hooks/useNames';
 import { HistoryRow } from './HistoryRow';
 
 interface Props {
   entries: HistoryEntry[];
   hasMore: boolean;
-  sourceNames: Record<string, string>;
+  names: Names;
   focusSeq?: number;
+  selectedSeq?: number;
   onLoadMore(): void;
   onMarkRead(seq: number): void;
+  onOpen(entry: HistoryEntry): void;
 }
 
 /** Only the rows on screen are in the DOM, so 50 000 entries scroll as smoothly as 50. */
-export function HistoryList({ entries, hasMore, sourceNames, focusSeq, onLoadMore, onMarkRead }: Props) {
+export function HistoryList(props: Props) {
+  const { entries, hasMore, names, focusSeq, selectedSeq, onLoadMore, onMarkRead, onOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 124,
+    estimateSize: () => 112,
     overscan: 6,
     getItemKey: (index) => entries[index]?.seq ?? index,
   });
@@ -34,12 +38,30 @@ export function HistoryList({ entries, hasMore, sourceNames, focusSeq, onLoadMor
     if (hasMore && last && last.index >= entries.length - 10) onLoadMore();
   }, [hasMore, last, entries.length, onLoadMore]);
 
+  // Arrow keys: the next row may not be rendered yet, so scroll it in first, then focus it.
+  const step = useCallback(
+    (position: number, delta: number) => {
+      const index = position - 1 + delta;
+      if (index < 0 || index >= entries.length) return;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      let tries = 0;
+      const focus = () => {
+        const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] article`);
+        if (row) row.focus();
+        else if (tries++ < 10) requestAnimationFrame(focus);
+      };
+      requestAnimationFrame(focus);
+    },
+    [entries.length, virtualizer],
+  );
+
   return (
     <div className="history-scroll" ref={scrollRef}>
       <div
         className="history-canvas"
         role="feed"
         aria-busy={false}
+        aria-label="History entries"
         style={{ height: virtualizer.getTotalSize() }}
       >
         {items.map((item) => {
@@ -54,10 +76,14 @@ export function HistoryList({ entries, hasMore, sourceNames, focusSeq, onLoadMor
             >
               <HistoryRow
                 entry={entry}
-                sourceName={sourceNames[entry.event.sourceId] ?? entry.event.sourceId}
+                sourceName={names.sources[entry.event.sourceId] ?? entry.event.sourceId}
+                ruleName={entry.decision.ruleId ? names.rules[entry.decision.ruleId] : undefined}
                 position={item.index + 1}
                 setSize={entries.length}
+                selected={entry.seq === selectedSeq}
+                onOpen={onOpen}
                 onMarkRead={onMarkRead}
+                onStep={step}
               />
             </div>
           );

@@ -6,16 +6,40 @@ export interface Route {
   view: View;
   /** `#/history?seq=12`: the entry a clicked notification belongs to. */
   seq?: number;
+  /** `#/settings?add=emby`: open the form for a new source of that kind (the welcome cards). */
+  add?: string;
+  /** `#/settings?ruleFrom=12`: a new rule prefilled from that history entry ("Make a rule like this"). */
+  ruleFrom?: number;
 }
+
+const positive = (text: string | null) => {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
 
 function read(): Route {
   const [path = '', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
-  const view: View = path.startsWith('settings') ? 'settings' : 'history';
-  const seq = Number(new URLSearchParams(query).get('seq'));
-  return Number.isInteger(seq) && seq > 0 ? { view, seq } : { view };
+  const params = new URLSearchParams(query);
+  const route: Route = { view: path.startsWith('settings') ? 'settings' : 'history' };
+  const seq = positive(params.get('seq'));
+  const ruleFrom = positive(params.get('ruleFrom'));
+  const add = params.get('add');
+  if (seq !== undefined) route.seq = seq;
+  if (ruleFrom !== undefined) route.ruleFrom = ruleFrom;
+  if (add && /^[a-z0-9-]{1,50}$/.test(add)) route.add = add;
+  return route;
 }
 
-/** `#/history` or `#/settings`; Electron opens its two windows on the two hashes of the same page. */
+/** The hash for a route; Electron opens its two windows on `#/history` and `#/settings` of the same page. */
+export function routeHash(view: View, params: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  return `#/${view}${query ? `?${query}` : ''}`;
+}
+
+export function navigate(view: View, params?: Record<string, string | number>): void {
+  window.location.hash = routeHash(view, params);
+}
+
 export function useHashRoute(): [Route, (view: View) => void] {
   const [route, setRoute] = useState<Route>(read);
   useEffect(() => {
@@ -23,5 +47,5 @@ export function useHashRoute(): [Route, (view: View) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [route, (next) => void (window.location.hash = `#/${next}`)];
+  return [route, (next) => navigate(next)];
 }

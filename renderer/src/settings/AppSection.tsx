@@ -9,11 +9,12 @@ import type { SectionProps } from './section-props';
 
 export function AppSection({ settings, save, info }: SectionProps & { info: AppInfo | undefined }) {
   const [draft, setDraft] = useState(settings.app);
-  const { errors, status, run } = useSectionSave(save);
+  const { errors, status, run, formRef } = useSectionSave(save);
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   const desktop = info?.host !== 'serve';
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="app-heading"
       onSubmit={(e) => {

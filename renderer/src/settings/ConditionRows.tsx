@@ -1,5 +1,93 @@
 import type { ConditionDraft, Op } from './condition-model';
-import { opLabels, ops } from './condition-model';
+import { blankCondition, opLabels, ops } from './condition-model';
+
+interface RowProps {
+  condition: ConditionDraft;
+  /** "Condition 2", "On condition": names the row's controls for screen readers. */
+  label: string;
+  errors: string[];
+  onChange(patch: Partial<ConditionDraft>): void;
+  onRemove?(): void;
+}
+
+/** One test on one field: path, operator and what the operator needs (value, regex flags, from/to). */
+export function ConditionRow({ condition: c, label, errors, onChange, onRemove }: RowProps) {
+  const invalid = errors.length > 0 || undefined;
+  return (
+    <div className="condition-row">
+      <input
+        type="text"
+        aria-label={`${label} field`}
+        aria-invalid={invalid}
+        placeholder="data.cpuPercent"
+        value={c.field}
+        onChange={(e) => onChange({ field: e.target.value })}
+      />
+      <select
+        aria-label={`${label} test`}
+        value={c.op}
+        onChange={(e) => onChange({ op: e.target.value as Op })}
+      >
+        {ops.map((op) => (
+          <option key={op} value={op}>
+            {opLabels[op]}
+          </option>
+        ))}
+      </select>
+      {c.op !== 'changed' && c.op !== 'exists' && (
+        <input
+          type="text"
+          aria-label={`${label} value`}
+          value={c.value}
+          onChange={(e) => onChange({ value: e.target.value })}
+        />
+      )}
+      {c.op === 'regex' && (
+        <input
+          type="text"
+          className="narrow"
+          aria-label={`${label} regex flags`}
+          placeholder="flags (i)"
+          value={c.flags ?? ''}
+          onChange={(e) => onChange({ flags: e.target.value || undefined })}
+        />
+      )}
+      {c.op === 'changed' && (
+        <>
+          <input
+            type="text"
+            aria-label={`${label} changed from`}
+            placeholder="from (any)"
+            value={c.from ?? ''}
+            onChange={(e) => onChange({ from: e.target.value })}
+          />
+          <input
+            type="text"
+            aria-label={`${label} changed to`}
+            placeholder="to (any)"
+            value={c.to ?? ''}
+            onChange={(e) => onChange({ to: e.target.value })}
+          />
+        </>
+      )}
+      {onRemove && (
+        <button
+          type="button"
+          className="ghost small"
+          aria-label={`Remove ${label.toLowerCase()}`}
+          onClick={onRemove}
+        >
+          ×
+        </button>
+      )}
+      {errors.length > 0 && (
+        <p className="field-error" role="alert">
+          {errors.join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}
 
 interface Props {
   conditions: ConditionDraft[];
@@ -14,56 +102,20 @@ export function ConditionRows({ conditions, errorsAt, onChange }: Props) {
     <fieldset className="conditions">
       <legend>Conditions (all must hold)</legend>
       {conditions.length === 0 && <p className="muted small">No conditions: every event in scope matches.</p>}
-      {conditions.map((c, i) => {
-        const errors = errorsAt(i);
-        return (
-          <div key={i} className="condition-row">
-            <input
-              type="text"
-              aria-label={`Condition ${i + 1} field`}
-              placeholder="data.cpuPercent"
-              value={c.field}
-              onChange={(e) => update(i, { field: e.target.value })}
-            />
-            <select
-              aria-label={`Condition ${i + 1} test`}
-              value={c.op}
-              onChange={(e) => update(i, { op: e.target.value as Op })}
-            >
-              {ops.map((op) => (
-                <option key={op} value={op}>
-                  {opLabels[op]}
-                </option>
-              ))}
-            </select>
-            {c.op !== 'changed' && c.op !== 'exists' && (
-              <input
-                type="text"
-                aria-label={`Condition ${i + 1} value`}
-                value={c.value}
-                onChange={(e) => update(i, { value: e.target.value })}
-              />
-            )}
-            <button
-              type="button"
-              className="ghost small"
-              aria-label={`Remove condition ${i + 1}`}
-              onClick={() => onChange(conditions.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
-            {errors.length > 0 && (
-              <p className="field-error" role="alert">
-                {errors.join('; ')}
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {conditions.map((c, i) => (
+        <ConditionRow
+          key={i}
+          condition={c}
+          label={`Condition ${i + 1}`}
+          errors={errorsAt(i)}
+          onChange={(patch) => update(i, patch)}
+          onRemove={() => onChange(conditions.filter((_, j) => j !== i))}
+        />
+      ))}
       <button
         type="button"
         className="secondary small"
-        onClick={() => onChange([...conditions, { field: '', op: 'eq', value: '' }])}
+        onClick={() => onChange([...conditions, blankCondition()])}
       >
         Add condition
       </button>

@@ -13,7 +13,7 @@ export function DeliverySection({ settings, save }: SectionProps) {
   const [burstWindow, setBurstWindow] = useState(formatDuration(policy.coalesce.window));
   const [threshold, setThreshold] = useState(String(policy.coalesce.threshold));
   const [maxPerMinute, setMaxPerMinute] = useState(String(policy.maxPerMinute));
-  const { errors, status, run } = useSectionSave(save);
+  const { errors, status, run, formRef } = useSectionSave(save);
   const paths = [
     'policy.dedupWindow',
     'policy.coalesce.window',
@@ -36,6 +36,7 @@ export function DeliverySection({ settings, save }: SectionProps) {
 
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="delivery-heading"
       onSubmit={(e) => {

@@ -8,10 +8,11 @@ import type { SectionProps } from './section-props';
 
 export function QuietHoursSection({ settings, save }: SectionProps) {
   const [draft, setDraft] = useState(settings.quietHours);
-  const { errors, status, run } = useSectionSave(save);
+  const { errors, status, run, formRef } = useSectionSave(save);
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="quiet-heading"
       onSubmit={(e) => {

@@ -1,8 +1,11 @@
-import { startTransition, useOptimistic, useState } from 'react';
+import { startTransition, useEffect, useOptimistic, useState } from 'react';
 import type { Rule } from '../../../app/shared/rules';
+import { herald } from '../api/herald';
 import { Switch } from '../components/Switch';
 import { useSourceKinds } from '../hooks/useHostData';
 import { PresetsList } from './PresetsList';
+import type { RuleDraft } from './rule-draft';
+import { draftFromEntry } from './rule-draft';
 import { RuleEditor } from './RuleEditor';
 import type { SectionProps } from './section-props';
 
@@ -15,15 +18,52 @@ function summary(rule: Rule): string {
   return `${scope}${from}${conditions} → ${actionText[rule.action.type]}`;
 }
 
-export function RulesSection({ settings, save }: SectionProps) {
+interface Props extends SectionProps {
+  /** A history entry's seq: open a new rule prefilled from it ("Make a rule like this"). */
+  ruleFrom?: number;
+  onRuleFromDone?(): void;
+}
+
+export function RulesSection({ settings, save, ruleFrom, onRuleFromDone }: Props) {
   const kinds = useSourceKinds();
-  const [editing, setEditing] = useState<number | undefined>();
+  const [editing, setEditing] = useState<{ index: number; initial?: RuleDraft } | undefined>();
   // Toggles and moves show at once; the saved settings replace them when the host answers.
   const [rules, setOptimisticRules] = useOptimistic(settings.rules);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    if (ruleFrom === undefined) return;
+    let current = true;
+    // The newest entry below seq + 1 is that entry, if the history still holds it.
+    void herald()
+      .historyQuery({ before: ruleFrom + 1, limit: 1 })
+      .then((page) => {
+        if (!current) return;
+        const entry = page.entries[0];
+        if (entry?.seq === ruleFrom)
+          setEditing({ index: settings.rules.length, initial: draftFromEntry(entry) });
+        else setMissing(true);
+      })
+      .catch(() => current && setMissing(true));
+    return () => {
+      current = false;
+    };
+    // Only a new request opens the editor again, not every settings change while it is open.
+  }, [ruleFrom]);
 
   if (editing !== undefined) {
     return (
-      <RuleEditor settings={settings} save={save} index={editing} onDone={() => setEditing(undefined)} />
+      <RuleEditor
+        key={editing.index}
+        settings={settings}
+        save={save}
+        index={editing.index}
+        initial={editing.initial}
+        onDone={() => {
+          setEditing(undefined);
+          if (editing.initial) onRuleFromDone?.();
+        }}
+      />
     );
   }
   const update = (next: Rule[]) =>
@@ -45,6 +85,11 @@ export function RulesSection({ settings, save }: SectionProps) {
         <p className="section-help">
           Checked in order, before the presets; the first rule that matches decides.
         </p>
+        {missing && (
+          <p className="banner warning" role="alert">
+            That history entry is no longer there, so there is nothing to start the rule from.
+          </p>
+        )}
         {rules.length === 0 && (
           <p className="empty-inline">No rules of your own yet; the presets below apply.</p>
         )}
@@ -80,7 +125,7 @@ export function RulesSection({ settings, save }: SectionProps) {
                 >
                   ↓
                 </button>
-                <button type="button" className="ghost small" onClick={() => setEditing(i)}>
+                <button type="button" className="ghost small" onClick={() => setEditing({ index: i })}>
                   Edit
                 </button>
                 <button
@@ -97,7 +142,7 @@ export function RulesSection({ settings, save }: SectionProps) {
             </li>
           ))}
         </ol>
-        <button type="button" className="primary" onClick={() => setEditing(rules.length)}>
+        <button type="button" className="primary" onClick={() => setEditing({ index: rules.length })}>
           Add rule
         </button>
       </div>

@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import type { SourceKindInfo } from '../../../app/shared/api';
-import type { SourceConfig } from '../../../app/shared/settings';
+import type { AppInfo, SourceKindInfo } from '../../../app/shared/api';
+import type { SourceConfig, TlsConfig } from '../../../app/shared/settings';
 import { herald } from '../api/herald';
 import { Field } from '../components/Field';
 import { errorsAt, unclaimed } from '../components/field-errors';
 import { Switch } from '../components/Switch';
 import { slugify } from '../format';
+import { escapeCancels } from '../hooks/useEscape';
 import { useSectionSave } from '../hooks/useSectionSave';
 import { KindFields } from './KindFields';
 import { SaveBar } from './SaveBar';
-import { SecretFields } from './SecretFields';
+import { SecretField } from './SecretFields';
 import type { SectionProps } from './section-props';
+import { TestConnection } from './TestConnection';
 
 interface Props extends SectionProps {
   kind: SourceKindInfo | undefined;
+  info: AppInfo | undefined;
   index: number;
   source: SourceConfig | undefined;
   secretsSet: string[];
@@ -32,17 +35,36 @@ function blankSource(kind: SourceKindInfo | undefined): SourceConfig {
   };
 }
 
-export function SourceForm({ settings, save, kind, index, source, secretsSet, onDone }: Props) {
+/** Empty strings mean "not set": a `tls` object with nothing in it is left out. */
+function cleanTls(tls: TlsConfig | undefined): TlsConfig | undefined {
+  if (!tls) return undefined;
+  const next: TlsConfig = {};
+  if (tls.ca?.trim()) next.ca = tls.ca;
+  if (tls.fingerprint256?.trim()) next.fingerprint256 = tls.fingerprint256.trim();
+  return Object.keys(next).length ? next : undefined;
+}
+
+export function SourceForm({ settings, save, kind, info, index, source, secretsSet, onDone }: Props) {
   const isNew = !source;
   const [draft, setDraft] = useState<SourceConfig>(source ?? blankSource(kind));
   const [secretValues, setSecretValues] = useState<Record<string, string>>({});
   const [cleared, setCleared] = useState(new Set<string>());
-  const { errors, status, run, setErrors } = useSectionSave(save);
+  const [tlsOpen, setTlsOpen] = useState(Boolean(source?.tls));
+  const { errors, status, run, setErrors, formRef } = useSectionSave(save);
   const base = `sources.${index}`;
-  const set = (patch: Partial<SourceConfig>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<SourceConfig>) => setDraft((d) => ({ ...d, ...patch }));
+  const setTls = (patch: Partial<TlsConfig>) => setDraft((d) => ({ ...d, tls: { ...d.tls, ...patch } }));
+
+  const current = (): SourceConfig => {
+    const next: SourceConfig = { ...draft, id: draft.id || slugify(draft.name) };
+    const tls = cleanTls(draft.tls);
+    if (tls) next.tls = tls;
+    else delete next.tls;
+    return next;
+  };
 
   const submit = async () => {
-    const next = { ...draft, id: draft.id || slugify(draft.name) };
+    const next = current();
     const sources = [...settings.sources];
     sources[index] = next;
     if (!(await run({ ...settings, sources }))) return;
@@ -58,11 +80,29 @@ export function SourceForm({ settings, save, kind, index, source, secretsSet, on
     }
   };
 
-  const claimed = ['id', 'name', 'url', 'options'].map((p) => `${base}.${p}`);
+  const testRequest = () => {
+    const next = current();
+    return {
+      source: {
+        ...(isNew ? {} : { id: source.id }),
+        kind: next.kind,
+        url: next.url,
+        options: next.options,
+        ...(next.tls ? { tls: next.tls } : {}),
+      },
+      secrets: Object.fromEntries(Object.entries(secretValues).filter(([, value]) => value)),
+      clearedSecrets: [...cleared],
+    };
+  };
+
+  const claimed = ['id', 'name', 'url', 'options', 'tls'].map((p) => `${base}.${p}`);
+  const tlsErrors = errorsAt(errors, `${base}.tls`);
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="source-form-heading"
+      onKeyDown={escapeCancels(onDone)}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -74,7 +114,12 @@ export function SourceForm({ settings, save, kind, index, source, secretsSet, on
       {kind && <p className="section-help">{kind.description}</p>}
       <div className="row">
         <Field label="Name" errors={errorsAt(errors, `${base}.name`)}>
-          <input type="text" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+          <input
+            type="text"
+            value={draft.name}
+            autoFocus={isNew}
+            onChange={(e) => set({ name: e.target.value })}
+          />
         </Field>
         <Field
           label="Id"
@@ -107,6 +152,11 @@ export function SourceForm({ settings, save, kind, index, source, secretsSet, on
       {kind && (
         <fieldset>
           <legend>{kind.displayName} options</legend>
+          {info?.secretsNote && kind.fields.some((f) => f.secret) && (
+            <p className="banner warning secrets-note" role="note">
+              {info.secretsNote}
+            </p>
+          )}
           <KindFields
             fields={kind.fields}
             values={draft.options}
@@ -117,17 +167,59 @@ export function SourceForm({ settings, save, kind, index, source, secretsSet, on
               else options[key] = value;
               set({ options });
             }}
-          />
-          <SecretFields
-            fields={kind.fields}
-            setFields={secretsSet}
-            values={secretValues}
-            cleared={cleared}
-            onChange={(key, value) => setSecretValues({ ...secretValues, [key]: value })}
-            onClear={(key) => setCleared(new Set(cleared).add(key))}
+            renderSecret={(field) => (
+              <SecretField
+                field={field}
+                isSet={secretsSet.includes(field.key) && !cleared.has(field.key)}
+                value={secretValues[field.key] ?? ''}
+                storageNote={info?.secretsNote ? 'See the note above on where it is kept' : undefined}
+                onChange={(value) => setSecretValues({ ...secretValues, [field.key]: value })}
+                onClear={() => setCleared(new Set(cleared).add(field.key))}
+              />
+            )}
           />
         </fieldset>
       )}
+      <details
+        className="tls-settings"
+        open={tlsOpen || tlsErrors.length > 0}
+        onToggle={(e) => setTlsOpen((e.target as HTMLDetailsElement).open)}
+      >
+        <summary>Certificate (https and wss only)</summary>
+        <Field
+          label="Trusted certificate fingerprint (SHA-256)"
+          help="Trust exactly this certificate, e.g. your server's own self-signed one"
+          errors={errorsAt(errors, `${base}.tls.fingerprint256`)}
+        >
+          <input
+            type="text"
+            className="mono"
+            placeholder="AB:CD:…"
+            value={draft.tls?.fingerprint256 ?? ''}
+            onChange={(e) => setTls({ fingerprint256: e.target.value })}
+          />
+        </Field>
+        <Field
+          label="Extra certificate authority (PEM)"
+          help="Trusted besides the system's; host names are still checked"
+          errors={errorsAt(errors, `${base}.tls.ca`)}
+        >
+          <textarea
+            rows={3}
+            className="mono"
+            placeholder="-----BEGIN CERTIFICATE-----"
+            value={draft.tls?.ca ?? ''}
+            onChange={(e) => setTls({ ca: e.target.value })}
+          />
+        </Field>
+      </details>
+      <TestConnection
+        request={testRequest}
+        onPin={(fingerprint256) => {
+          setTls({ fingerprint256 });
+          setTlsOpen(true);
+        }}
+      />
       <SaveBar
         status={status}
         errors={unclaimed(errors, claimed)}

@@ -10,9 +10,10 @@ export function StorageSection({ settings, save }: SectionProps) {
   const [maxEntries, setMaxEntries] = useState(String(settings.history.maxEntries));
   const [maxAgeDays, setMaxAgeDays] = useState(String(settings.history.maxAgeDays));
   const [cleared, setCleared] = useState(false);
-  const { errors, status, run } = useSectionSave(save);
+  const { errors, status, run, formRef } = useSectionSave(save);
   return (
     <form
+      ref={formRef}
       className="card"
       aria-labelledby="storage-heading"
       onSubmit={(e) => {

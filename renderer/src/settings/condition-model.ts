@@ -21,15 +21,27 @@ export interface ConditionDraft {
   field: string;
   op: Op;
   value: string;
+  /** `regex` only: flags such as "i". */
+  flags?: string;
+  /** `changed` only: the previous and the new value it must change between (empty: any). */
+  from?: string;
+  to?: string;
 }
 
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
 export function toDraft(condition: Condition): ConditionDraft {
-  const value = 'value' in condition ? condition.value : undefined;
-  return {
+  const draft: ConditionDraft = {
     field: condition.field,
     op: condition.op,
-    value: value === undefined || value === null ? '' : String(value),
+    value: 'value' in condition ? text(condition.value) : '',
   };
+  if (condition.op === 'regex' && condition.flags) draft.flags = condition.flags;
+  if (condition.op === 'changed') {
+    if (condition.from !== undefined) draft.from = text(condition.from);
+    if (condition.to !== undefined) draft.to = text(condition.to);
+  }
+  return draft;
 }
 
 function scalar(text: string): string | number | boolean | null {
@@ -47,15 +59,23 @@ export function fromDraft(draft: ConditionDraft): Condition {
     case 'ne':
       return { field, op, value: scalar(value) };
     case 'contains':
-    case 'regex':
       return { field, op, value };
+    case 'regex':
+      return draft.flags ? { field, op, value, flags: draft.flags } : { field, op, value };
     case 'lt':
     case 'lte':
     case 'gt':
     case 'gte':
       return { field, op, value: value.trim() === '' ? Number.NaN : Number(value) };
-    case 'changed':
+    case 'changed': {
+      const changed: Condition = { field, op };
+      if (draft.from?.trim()) changed.from = scalar(draft.from);
+      if (draft.to?.trim()) changed.to = scalar(draft.to);
+      return changed;
+    }
     case 'exists':
       return { field, op };
   }
 }
+
+export const blankCondition = (): ConditionDraft => ({ field: '', op: 'eq', value: '' });

@@ -64,6 +64,35 @@ const until = async (pred: () => boolean, timeoutMs = 5000) => {
 };
 
 describe('Electron host composition', () => {
+  it('on first run opens one window, the history, which offers adding the first server', () => {
+    herald = startHeraldApp({
+      electron: electron as unknown as ElectronModule,
+      store: memoryStore(),
+      preload: '/app/out/preload/index.cjs',
+      rendererFile: '/app/out/renderer/index.html',
+      iconDir: '/app/build',
+      platform: 'linux',
+      startHidden: false,
+    });
+    expect(BrowserWindow.windows.map((w) => w.options.title)).toEqual(['Herald — History']);
+  });
+
+  it('once a source exists, "start hidden" (the default) keeps every window closed', async () => {
+    const url = await pushServer();
+    herald = startHeraldApp({
+      electron: electron as unknown as ElectronModule,
+      store: memoryStore({
+        settings: { version: 1, sources: [{ id: 'lab', kind: 'generic-json', name: 'Lab', url }] },
+      }),
+      preload: '/app/out/preload/index.cjs',
+      rendererFile: '/app/out/renderer/index.html',
+      iconDir: '/app/build',
+      platform: 'linux',
+      startHidden: false,
+    });
+    expect(BrowserWindow.windows).toHaveLength(0);
+  });
+
   it('turns a pushed frame into a native notification and an unread history entry', async () => {
     const url = await pushServer();
     const store = memoryStore({

@@ -214,3 +214,17 @@ describe('policy: summary content', () => {
     });
   });
 });
+
+describe('policy: times in reasons', () => {
+  it('a snooze names its end in the locale’s time format, as the rest of the UI does', () => {
+    const until = T + 90 * 60_000;
+    const p = createPolicy(settings({ snoozes: { emby: until } }), { timeZone: 'UTC' });
+    const held = p.apply(event(), notify(), T);
+    const expected = new Intl.DateTimeFormat(undefined, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    }).format(until);
+    expect(held.reason).toContain(`is snoozed until ${expected}`);
+  });
+});

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../app/shared/history';
+import { EntryDetail } from '../../../renderer/src/history/EntryDetail';
 import { HistoryRow } from '../../../renderer/src/history/HistoryRow';
 
 const ESC = '\x1b';
@@ -53,5 +54,36 @@ describe('the history row shows server text as cleanly as the notification did',
     const html = render(entry('録画完了 🎬 👨‍👩‍👧', 'مرحبا — Crème brûlée'));
     expect(html).toContain('録画完了 🎬 👨‍👩‍👧');
     expect(html).toContain('مرحبا — Crème brûlée');
+  });
+
+  it('the entry details show the same clean text, and the raw payload shows hidden characters as escapes', () => {
+    const e = entry(`${ESC}[31mDisk failed\u202e`, `Array${ESC}[0m\r\nline two\x07`, `Hall\u2066 sensor`);
+    e.event.raw = { title: 'invoice\u202etxt.exe' };
+    e.decision = {
+      action: 'notify',
+      reason: `rule 'disk' matched\x07`,
+      notification: {
+        title: `Disk\u202e failed`,
+        body: 'b',
+        severity: 'warning',
+        urgency: 'normal',
+        silent: false,
+      },
+    };
+    const html = renderToStaticMarkup(
+      <EntryDetail
+        entry={e}
+        names={{ sources: {}, rules: {} }}
+        onClose={() => {}}
+        onMarkRead={() => {}}
+        onOpenEntry={() => {}}
+      />,
+    );
+    // eslint-disable-next-line no-control-regex -- the pane must contain none of these
+    expect(html).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('>Disk failed</h2>');
+    expect(html).toContain('Array\nline two');
+    expect(html).toContain('<strong>Disk failed</strong>');
+    expect(html).toContain('invoice\\u202etxt.exe');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanText } from '../../../app/shared/clean-text';
+import { cleanLine, cleanText, escapeInvisible } from '../../../app/shared/clean-text';
 
 const ESC = '\x1b';
 
@@ -88,5 +88,11 @@ describe('cleanText / cleanLine: server text made safe to show', () => {
     const dirty = `${ESC}[31m\u202eA\u200b\r\nB\x07`;
     expect(cleanText(cleanText(dirty))).toBe(cleanText(dirty));
     expect(cleanLine('Front door opened')).toBe('Front door opened');
+  });
+
+  it('escapeInvisible shows what cleaning would remove as escapes, for a payload shown as evidence', () => {
+    expect(escapeInvisible('invoice\u202etxt.exe')).toBe('invoice\\u202etxt.exe');
+    expect(escapeInvisible('a\u200bb\x9bc\u{e0041}')).toBe('a\\u200bb\\u009bc\\u{e0041}');
+    expect(escapeInvisible('{\n\t"ok": "👨‍👩‍👧 録画 مرحبا ❤️"\n}')).toBe('{\n\t"ok": "👨‍👩‍👧 録画 مرحبا ❤️"\n}');
   });
 });
