@@ -1,10 +1,20 @@
+import { cleanLine, cleanText } from '../shared/clean-text';
 import type { HistoryEntry } from '../shared/history';
 import type { SourceStatus } from '../shared/source-status';
 import type { RaisedNotification } from '../core/engine/types';
 
 /** One JSON object per line on stdout: easy to read, grep and pipe into jq. */
 export type WatchLine =
-  | { kind: 'status'; time: string; source: string; state: string; error?: string; hint?: string }
+  | {
+      kind: 'status';
+      time: string;
+      source: string;
+      state: string;
+      error?: string;
+      hint?: string;
+      /** Unusable frames: `count` since the previous such line, `total` since start, the last `reason`. */
+      badFrames?: { count: number; total: number; reason: string };
+    }
   | {
       kind: 'event';
       time: string;
@@ -47,6 +57,17 @@ export function statusLine(status: SourceStatus, now: number): WatchLine {
   };
 }
 
+/** A report of unusable frames, printed at most once per source per interval (see status-lines.ts). */
+export function badFramesLine(status: SourceStatus, count: number, now: number): WatchLine {
+  return {
+    kind: 'status',
+    time: iso(now),
+    source: status.sourceId,
+    state: status.state,
+    badFrames: { count, total: status.badFrames, reason: status.lastBadFrame?.reason ?? 'unknown' },
+  };
+}
+
 export function eventLine(entry: HistoryEntry, withRaw: boolean): WatchLine {
   const { event, decision } = entry;
   return {
@@ -56,9 +77,10 @@ export function eventLine(entry: HistoryEntry, withRaw: boolean): WatchLine {
     source: event.sourceId,
     type: event.type,
     severity: event.severity,
-    title: event.title,
-    body: event.body,
-    ...(event.entity ? { entity: event.entity.name } : {}),
+    // Shown like notification text: JSON escapes C0 controls, but not C1 ones (0x9B is CSI) or bidi overrides.
+    title: cleanLine(event.title),
+    body: cleanText(event.body),
+    ...(event.entity ? { entity: cleanLine(event.entity.name) } : {}),
     action: decision.action,
     ...(decision.ruleId ? { rule: decision.ruleId } : {}),
     reason: decision.reason,

@@ -3,7 +3,8 @@ import { notifySend } from './desktop-notify';
 import { openCliHost } from './host';
 import { lineOutput, readerLeft } from './line-output';
 import type { WatchLine } from './output';
-import { eventLine, notificationLine, statusLine } from './output';
+import { eventLine, notificationLine } from './output';
+import { createStatusLines } from './status-lines';
 import { untilStopped } from './until-stopped';
 
 export interface WatchOptions {
@@ -34,7 +35,8 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
   if (!host) return 1;
   const { engine, settings } = host;
   let desktop = opts.notify;
-  engine.on('status', (status) => print(statusLine(status, Date.now())));
+  const statusLines = createStatusLines({ print });
+  engine.on('status', (status) => statusLines.onStatus(status));
   engine.on('entry', (entry) => print(eventLine(entry, opts.raw)));
   engine.on('notification', (raised) => {
     print(notificationLine(raised, Date.now()));
@@ -50,6 +52,7 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
   engine.start();
   await untilStopped(durationMs, stdout.closed);
   await host.close();
+  statusLines.flush();
   if (!stdout.closed.aborted || readerLeft(stdout.closed.reason)) return 0;
   process.stderr.write(`herald watch: cannot write to stdout: ${(stdout.closed.reason as Error).message}\n`);
   return 1;

@@ -33,6 +33,8 @@ export const API = {
   sourcesList: 'sources:list',
   sourceKinds: 'sources:kinds',
   sourceReconnect: 'sources:reconnect',
+  /** Forget a kind's paired key and pair afresh (deCONZ after its key was refused). */
+  sourcePair: 'sources:pair',
   sourceSnooze: 'sources:snooze',
   /** Tries a source's unsaved settings once (prepare + one WebSocket upgrade); saves nothing. */
   sourceTest: 'sources:test',
@@ -96,6 +98,7 @@ export const requestSchemas = {
   [API.sourcesList]: NoArgs,
   [API.sourceKinds]: NoArgs,
   [API.sourceReconnect]: z.object({ sourceId: SourceId }).strict(),
+  [API.sourcePair]: z.object({ sourceId: SourceId }).strict(),
   /** `until` epoch ms, or null to clear the snooze. */
   [API.sourceSnooze]: z
     .object({ sourceId: SourceId, until: z.number().int().nonnegative().nullable() })
@@ -142,6 +145,8 @@ export interface SourceKindInfo {
   secretFields: string[];
   /** The kind's preset rules (ids `preset:<kind>:<name>`), so the UI can list and switch them off. */
   presets: RuleInput[];
+  /** Present when the kind pairs for its key: the UI then offers "Pair again" once the key was refused. */
+  pairing?: { secretField: string };
 }
 
 export interface AppInfo {
@@ -188,6 +193,7 @@ export type ApiContracts = AssertCoverage<{
   [API.sourcesList]: Contract<Req<'sources:list'>, SourceStatus[]>;
   [API.sourceKinds]: Contract<Req<'sources:kinds'>, SourceKindInfo[]>;
   [API.sourceReconnect]: Contract<Req<'sources:reconnect'>, undefined>;
+  [API.sourcePair]: Contract<Req<'sources:pair'>, undefined>;
   [API.sourceSnooze]: Contract<Req<'sources:snooze'>, undefined>;
   [API.sourceTest]: Contract<Req<'sources:test'>, SourceTestResult>;
   [API.rulePreview]: Contract<Req<'rules:preview'>, RulePreviewResult>;

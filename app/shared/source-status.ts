@@ -21,8 +21,10 @@ export interface SourceStatus {
   nextRetryAt?: number;
   /** Epoch ms since the socket has been open. */
   openSince?: number;
-  /** Frames that could not be used (malformed JSON, binary, over the size limit). */
+  /** Frames that could not be used (malformed JSON, binary, over the size or depth limit). */
   badFrames: number;
+  /** Why the last of them could not be used, in plain words, and when (epoch ms). */
+  lastBadFrame?: { reason: string; at: number };
   /** Events produced since start. */
   events: number;
   snoozedUntil?: number;

@@ -1,3 +1,4 @@
+import { escapeInvisible } from '../../app/shared/clean-text';
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const dateFmt = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -71,7 +72,10 @@ export function formatPayload(value: unknown): string {
       text = String(value);
     }
   }
-  return text.length > MAX_PAYLOAD_CHARS
-    ? `${text.slice(0, MAX_PAYLOAD_CHARS)}\n… (${text.length - MAX_PAYLOAD_CHARS} more characters not shown)`
-    : text;
+  // Server text shown as evidence: bidi overrides and invisible characters become visible escapes.
+  return escapeInvisible(
+    text.length > MAX_PAYLOAD_CHARS
+      ? `${text.slice(0, MAX_PAYLOAD_CHARS)}\n… (${text.length - MAX_PAYLOAD_CHARS} more characters not shown)`
+      : text,
+  );
 }

@@ -31,6 +31,8 @@ export interface HeraldWorld {
   saved: { settings: Settings; secrets: Secrets };
   /** Sends frames from the fake JSON server to every connected client. */
   push(...frames: unknown[]): void;
+  /** Sends raw text frames (junk, malformed JSON) as they are. */
+  pushText(...texts: string[]): void;
   /** Resolves once the history holds at least `count` entries. */
   waitForEntries(count: number, timeoutMs?: number): Promise<HistoryEntry[]>;
 }
@@ -85,6 +87,9 @@ async function startJsonServer() {
     url: `ws://127.0.0.1:${port}/events`,
     push(frames: unknown[]) {
       for (const ws of clients) for (const frame of frames) ws.send(JSON.stringify(frame));
+    },
+    pushText(texts: string[]) {
+      for (const ws of clients) for (const text of texts) ws.send(text);
     },
     connected(timeoutMs: number) {
       if (clients.size > 0) return Promise.resolve();
@@ -173,6 +178,7 @@ export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
       history,
       saved,
       push: (...frames) => json.push(frames),
+      pushText: (...texts) => json.pushText(texts),
       async waitForEntries(count, timeoutMs = 5_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {

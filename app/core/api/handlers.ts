@@ -66,6 +66,7 @@ function kindsFromRegistry(): SourceKindInfo[] {
     fields: adapter.fields.map((field) => ({ ...field })),
     secretFields: [...adapter.secretFields],
     presets: structuredClone(adapter.presets),
+    ...(adapter.pairing ? { pairing: { ...adapter.pairing } } : {}),
   }));
 }
 
@@ -167,6 +168,24 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     [API.sourceReconnect]: ({ sourceId }) => {
       requireSource(deps.settingsPort.load().settings, sourceId);
       deps.engine.reconnect(sourceId);
+      return undefined;
+    },
+    [API.sourcePair]: ({ sourceId }) => {
+      const { settings, secrets } = deps.settingsPort.load();
+      const source = requireSource(settings, sourceId);
+      const kind = listKinds().find((k) => k.kind === source.kind);
+      if (!kind?.pairing) throw new Error(`${kind?.displayName ?? source.kind} sources do not pair`);
+      const field = kind.pairing.secretField;
+      const own = Object.hasOwn(secrets, sourceId) ? secrets[sourceId]! : {};
+      if (own[field]) {
+        // Without the stale key the restarted source pairs afresh (settings changes restart it).
+        const rest = { ...own };
+        delete rest[field];
+        commit(settings, { ...secrets, [sourceId]: rest });
+      } else {
+        // No key stored (a run's own pairing, or it never got one): a reconnect pairs again.
+        deps.engine.reconnect(sourceId);
+      }
       return undefined;
     },
     [API.sourceSnooze]: ({ sourceId, until }) => {

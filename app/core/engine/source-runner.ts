@@ -1,3 +1,4 @@
+import { cleanLine } from '../../shared/clean-text';
 import type { HomeEvent } from '../../shared/home-event';
 import type { SourceConfig } from '../../shared/settings';
 import type { SourceStatus } from '../../shared/source-status';
@@ -46,6 +47,7 @@ export interface SourceRunner {
 }
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {} };
+const MAX_REASON_CHARS = 200;
 
 /**
  * Runs one configured source: validates its options, builds its context, and drives its session's
@@ -102,7 +104,9 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
 
   const countBadFrame = (reason: string) => {
     log.debug(`${config.id}: bad frame: ${reason}`);
-    publish({ badFrames: status.badFrames + 1 });
+    // The reason may quote the frame ("not JSON: …"): server text, shown in the UI and the CLI.
+    const shown = cleanLine(reason.slice(0, MAX_REASON_CHARS));
+    publish({ badFrames: status.badFrames + 1, lastBadFrame: { reason: shown, at: now() } });
   };
 
   const emit = (events: SourceEvent[]) => {

@@ -1,3 +1,4 @@
+import { cleanLine, cleanText } from '../../shared/clean-text';
 import type { Notification } from '../../shared/rules';
 import type { SummaryNotification } from './types';
 
@@ -97,8 +98,9 @@ export class Coalescer {
       count: b.count,
       sourceIds: b.sourceIds,
       notification: {
-        title: `${b.count} more notification${plural}`,
-        body: `${b.count} more from ${names}: ${b.titles.join(', ')}${more}`,
+        // Source names come from settings files and titles from servers: the summary is cleaned like any text.
+        title: cleanLine(`${b.count} more notification${plural}`),
+        body: cleanText(`${b.count} more from ${names}: ${b.titles.join(', ')}${more}`),
         severity: b.severity,
         urgency: 'normal',
         silent: b.silent,

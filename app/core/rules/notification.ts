@@ -1,3 +1,4 @@
+import { cleanLine, cleanText } from '../../shared/clean-text';
 import type { HomeEvent, Severity } from '../../shared/home-event';
 import type { Notification, Rule, RuleAction } from '../../shared/rules';
 import { renderTemplate } from './template';
@@ -16,11 +17,25 @@ function extraView(rule: Rule): Record<string, unknown> {
   return { rule: { id: rule.id, name: rule.name } };
 }
 
-function render(template: string | undefined, fallback: string, event: HomeEvent, rule: Rule): string {
-  if (template === undefined) return fallback;
-  const text = renderTemplate(template, event, extraView(rule));
-  // An empty render (all fields missing) would raise a blank bubble; the event's own text is better.
-  return text.trim() === '' ? fallback : text;
+/**
+ * Notification text comes from the server (the event's own words, or a template over its fields), so it
+ * is cleaned here, once, for every sink (desktop, CLI, UI): escape sequences, controls and bidi overrides
+ * are neutralised (app/shared/clean-text.ts). A title is one line; a body keeps its line breaks and tabs.
+ */
+type Cleaner = (text: string) => string;
+
+function render(
+  template: string | undefined,
+  fallback: string,
+  event: HomeEvent,
+  rule: Rule,
+  clean: Cleaner,
+): string {
+  if (template === undefined) return clean(fallback);
+  const text = clean(renderTemplate(template, event, extraView(rule)));
+  // An empty render (all fields missing, or only escape codes) would raise a blank bubble; the event's
+  // own text is better.
+  return text === '' ? clean(fallback) : text;
 }
 
 function timeoutOf(event: HomeEvent): number | undefined {
@@ -39,8 +54,8 @@ function finish(base: Omit<Notification, 'url' | 'timeoutMs'>, event: HomeEvent)
 export function buildNotification(rule: Rule, action: NotifyAction, event: HomeEvent): Notification {
   return finish(
     {
-      title: render(action.title, event.title, event, rule),
-      body: render(action.body, event.body, event, rule),
+      title: render(action.title, event.title, event, rule, cleanLine),
+      body: render(action.body, event.body, event, rule, cleanText),
       severity: event.severity,
       urgency: action.urgency ?? urgencyFor(event.severity),
       silent: action.silent ?? false,
@@ -55,8 +70,8 @@ export function buildResolvedNotification(rule: Rule, action: NotifyAction, even
   const h = rule.hysteresis;
   return finish(
     {
-      title: render(h?.resolvedTitle, `Resolved: ${active.title}`, event, rule),
-      body: render(h?.resolvedBody, active.body, event, rule),
+      title: render(h?.resolvedTitle, `Resolved: ${active.title}`, event, rule, cleanLine),
+      body: render(h?.resolvedBody, active.body, event, rule, cleanText),
       severity: 'info',
       urgency: urgencyFor('info'),
       silent: action.silent ?? false,

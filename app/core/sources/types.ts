@@ -136,5 +136,10 @@ export interface SourceAdapter<Options = Record<string, unknown>, Kind extends s
   secretFields: string[];
   /** Default rules for a fresh install; ids are `preset:<kind>:<name>`. */
   presets: RuleInput[];
+  /**
+   * The kind obtains its key by pairing with the server (the session saves it with `saveSecret`).
+   * "Pair again" clears `secretField` and restarts the source, which pairs afresh.
+   */
+  pairing?: { secretField: string };
   createSession(ctx: SourceContext<Options>): SourceSession<unknown>;
 }

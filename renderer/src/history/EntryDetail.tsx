@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { cleanLine, cleanText } from '../../../app/shared/clean-text';
 import type { HistoryEntry } from '../../../app/shared/history';
 import { openLink } from '../api/open-link';
 import { ActionBadge, SeverityBadge } from '../components/Badges';
@@ -43,7 +44,7 @@ function BurstLinks({ entry, onOpenEntry }: Pick<Props, 'entry' | 'onOpenEntry'>
             {burst.members.map((member) => (
               <li key={member.seq}>
                 <button type="button" className="link-button" onClick={() => onOpenEntry(member)}>
-                  {member.event.title}
+                  {cleanLine(member.event.title)}
                 </button>
                 <span className="muted small"> · {formatTime(member.event.time)}</span>
               </li>
@@ -60,7 +61,7 @@ function BurstLinks({ entry, onOpenEntry }: Pick<Props, 'entry' | 'onOpenEntry'>
         <p>
           Held back with {burst.members.length - 1} others into one summary:{' '}
           <button type="button" className="link-button" onClick={() => onOpenEntry(burst.summary!)}>
-            {burst.summary.event.title}
+            {cleanLine(burst.summary.event.title)}
           </button>
         </p>
       ) : (
@@ -70,7 +71,10 @@ function BurstLinks({ entry, onOpenEntry }: Pick<Props, 'entry' | 'onOpenEntry'>
   );
 }
 
-/** Everything about one entry: the event, the decision and why, the raw payload, and what to do next. */
+/**
+ * Everything about one entry: the event, the decision and why, the raw payload, and what to do next.
+ * Server text is shown cleaned as in the history row and the notification (app/shared/clean-text.ts).
+ */
 export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: Props) {
   const { event, decision } = entry;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,8 +104,8 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
   return (
     <aside className="entry-detail" aria-labelledby="detail-heading" onKeyDown={escapeCancels(onClose)}>
       <header className="detail-head">
-        <h2 id="detail-heading" ref={heading} tabIndex={-1}>
-          {event.title}
+        <h2 id="detail-heading" ref={heading} tabIndex={-1} dir="auto">
+          {cleanLine(event.title)}
         </h2>
         <button type="button" className="ghost" aria-label="Close details" onClick={onClose}>
           ×
@@ -138,10 +142,14 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
         )}
       </div>
       <div className="detail-scroll">
-        {event.body && <p className="detail-body">{event.body}</p>}
+        {cleanText(event.body) && (
+          <p className="detail-body" dir="auto">
+            {cleanText(event.body)}
+          </p>
+        )}
         <section className="detail-section" aria-labelledby="detail-decision-heading">
           <h3 id="detail-decision-heading">Decision</h3>
-          <p className="detail-reason">{decision.reason}</p>
+          <p className="detail-reason">{cleanLine(decision.reason)}</p>
           <dl className="detail-fields">
             {ruleName && (
               <Row label="Rule">
@@ -156,8 +164,10 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
             )}
             {notification && (
               <Row label="Notification">
-                <strong>{notification.title}</strong>
-                {notification.body && <span className="detail-note-body">{notification.body}</span>}
+                <strong>{cleanLine(notification.title)}</strong>
+                {notification.body && (
+                  <span className="detail-note-body">{cleanText(notification.body)}</span>
+                )}
                 <span className="muted small">
                   urgency {notification.urgency}
                   {notification.silent ? ', silent' : ''}
@@ -183,7 +193,7 @@ export function EntryDetail({ entry, names, onClose, onMarkRead, onOpenEntry }: 
             </Row>
             {event.entity && (
               <Row label="About">
-                {event.entity.name}{' '}
+                {cleanLine(event.entity.name)}{' '}
                 <span className="muted mono">
                   ({[event.entity.kind, event.entity.id].filter(Boolean).join(' ')})
                 </span>

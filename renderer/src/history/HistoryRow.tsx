@@ -1,3 +1,4 @@
+import { cleanLine, cleanText } from '../../../app/shared/clean-text';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { HistoryEntry } from '../../../app/shared/history';
 import { openLink } from '../api/open-link';
@@ -24,16 +25,23 @@ interface Props {
 const fromControl = (event: MouseEvent | KeyboardEvent) =>
   (event.target as HTMLElement).closest('button, a, input, select') !== null;
 
-/** One event and why it did or did not notify. Server text is rendered as text only. */
+/**
+ * One event and why it did or did not notify. Server text is rendered as text only, cleaned the way
+ * notification text is (escape sequences, controls, bidi overrides), also for entries recorded before
+ * that cleaning existed; `dir="auto"` keeps an RTL title from reordering the row around it.
+ */
 export function HistoryRow(props: Props) {
   const { entry, sourceName, ruleName, position, setSize, selected, onOpen, onMarkRead, onStep } = props;
   const { event, decision } = entry;
   const url = event.url;
+  const title = cleanLine(event.title);
+  const body = cleanText(event.body);
+  const reason = cleanLine(decision.reason);
   const summary = event.type === 'herald.summary';
   return (
     <article
       className={`entry severity-edge-${event.severity}${entry.read ? '' : ' unread'}${selected ? ' selected' : ''}`}
-      aria-label={event.title}
+      aria-label={title}
       aria-posinset={position}
       aria-setsize={setSize}
       aria-current={selected || undefined}
@@ -56,18 +64,24 @@ export function HistoryRow(props: Props) {
     >
       <header className="entry-head">
         {!entry.read && <span className="unread-dot" title="Unread" aria-label="Unread" />}
-        <h3 className="entry-title">{event.title}</h3>
+        <h3 className="entry-title" dir="auto">
+          {title}
+        </h3>
         <time className="entry-time" dateTime={isoTime(event.time)}>
           {formatTime(event.time)}
         </time>
       </header>
-      {event.body && <p className="entry-body">{event.body}</p>}
+      {body && (
+        <p className="entry-body" dir="auto">
+          {body}
+        </p>
+      )}
       <div className="entry-meta">
         <SeverityBadge severity={event.severity} />
         {summary && <span className="badge summary-badge">Burst summary</span>}
         <span className="entry-source">{sourceName}</span>
         <span className="entry-type">{event.type}</span>
-        {event.entity && <span className="entry-entity">{event.entity.name}</span>}
+        {event.entity && <span className="entry-entity">{cleanLine(event.entity.name)}</span>}
         <span className="entry-actions">
           {url && (
             <button
@@ -87,8 +101,8 @@ export function HistoryRow(props: Props) {
       </div>
       <div className="entry-why">
         <ActionBadge action={decision.action} />
-        <span className="entry-reason" title={decision.reason}>
-          {decision.reason}
+        <span className="entry-reason" title={reason}>
+          {reason}
         </span>
         {decision.ruleId && <span className="entry-rule">rule: {ruleName ?? decision.ruleId}</span>}
       </div>

@@ -7,6 +7,8 @@ import { formatTime } from '../format';
 interface Props {
   source: SourceConfig;
   kindName: string;
+  /** The kind pairs for its key (deCONZ): offer "Pair again" once the key was refused. */
+  pairs?: boolean;
   status: SourceStatus | undefined;
   snoozedUntil: number | undefined;
   onEdit(): void;
@@ -15,8 +17,9 @@ interface Props {
 
 const HOUR = 3_600_000;
 
-export function SourceCard({ source, kindName, status, snoozedUntil, onEdit, onRemove }: Props) {
+export function SourceCard({ source, kindName, pairs, status, snoozedUntil, onEdit, onRemove }: Props) {
   const snoozed = snoozedUntil !== undefined && snoozedUntil > Date.now();
+  const offerPairing = pairs === true && source.enabled && status?.state === 'auth-failed';
   const snooze = (until: number | null) => void herald().sourceSnooze({ sourceId: source.id, until });
   return (
     <li className="source-card" aria-label={source.name}>
@@ -44,8 +47,22 @@ export function SourceCard({ source, kindName, status, snoozedUntil, onEdit, onR
               ` · next try ${formatTime(status.nextRetryAt)}`}
           </p>
         )}
+        {status?.lastBadFrame && status.badFrames > 0 && (
+          <p className="muted small source-bad-frame">
+            Last unreadable message ({formatTime(status.lastBadFrame.at)}): {status.lastBadFrame.reason}
+          </p>
+        )}
       </div>
       <div className="source-actions">
+        {offerPairing && (
+          <button
+            type="button"
+            className="primary small"
+            onClick={() => void herald().sourcePair({ sourceId: source.id })}
+          >
+            Pair again
+          </button>
+        )}
         <button
           type="button"
           className="ghost small"

@@ -69,6 +69,7 @@ export function SourcesSection({ settings, save, info, addKind, onAddDone }: Pro
               key={source.id}
               source={source}
               kindName={kinds.find((k) => k.kind === source.kind)?.displayName ?? source.kind}
+              pairs={kinds.find((k) => k.kind === source.kind)?.pairing !== undefined}
               status={statuses[source.id]}
               snoozedUntil={settings.snoozes[source.id]}
               onEdit={() => setEditing({ index })}

@@ -26,7 +26,7 @@ export class FakeDeconz extends FakeDeconzServer {
     this.locked = true;
   }
 
-  /** The user deleted the key in Phoscon: every REST call with it now answers error 1. */
+  /** The user deleted the key in Phoscon: `/config` now gives only the public subset, the rest error 1. */
   revoke(key: string): void {
     this.keys.delete(key);
   }

@@ -1,6 +1,7 @@
 /**
  * A protocol-faithful fake deCONZ gateway on 127.0.0.1 (shared/protocols/deconz.md): the REST API with
- * link-button pairing (error 101 until unlocked) and key revocation (error 1), and the push WebSocket
+ * link-button pairing (error 101 until unlocked) and key revocation (error 1; only the public config on
+ * `/config`, as the real one answers an unknown key there), and the push WebSocket
  * either on its own port (deCONZ ≤ 2.31) or on the REST port (2.32+). Like the real gateway it never
  * pings, needs no key on the socket, and keeps no buffer: what happens while a client is away is lost.
  * The scenario methods are in scenario.ts; this file is the transport.
@@ -194,6 +195,10 @@ export class FakeDeconzServer {
     if (parts.length === 1 && method === 'POST') return this.createKey(body);
     if (parts.length === 2 && parts[1] === 'config') return [200, this.data.basicConfig];
     const key = parts[1] ?? '';
+    // `GET /api/<unknown key>/config` is not an error on a real gateway: 200 with the public subset
+    // (handleConfigBasicApi → getBasicConfig), no websocketport, no whitelist. Everything else is error 1.
+    if (!this.keys.has(key) && method === 'GET' && parts.length === 3 && parts[2] === 'config')
+      return [200, this.data.basicConfig];
     if (!this.keys.has(key)) return [403, error(1, `/${parts.slice(2).join('/')}`, 'unauthorized user')];
     if (method !== 'GET') return [405, error(4, path, 'method not available for resource')];
     const [r, id] = [parts[2], parts[3]];

@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import { runWatch, writeConfig } from '../../helpers/herald-cli';
 import type { WatchRun } from '../../helpers/herald-cli';
+import { startScriptedWsServer } from '../../helpers/scripted-ws-server';
 
 /** A JSON push server on loopback that sends `frame` to every client as soon as it connects. */
-async function startServer(frame: unknown) {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', (socket) => socket.send(JSON.stringify(frame)));
-  const port = (wss.address() as { port: number }).port;
-  return {
-    url: `ws://127.0.0.1:${port}/events`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
+const startServer = (frame: unknown) => startScriptedWsServer((socket) => socket.send(JSON.stringify(frame)));
 
 let run: WatchRun | undefined;
 let server: Awaited<ReturnType<typeof startServer>> | undefined;

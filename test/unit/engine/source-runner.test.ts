@@ -100,6 +100,25 @@ describe('source runner: the frame pipeline over a kind’s own transport', () =
     await runner.stop();
   });
 
+  it('a frame nested 100 000 deep is a bad frame with its reason, and the next one still arrives', async () => {
+    const { runner, transport, events } = ownTransportKind();
+    runner.start();
+    const hooks = transport.hooks!;
+    hooks.status({ state: 'open', openSince: 1 });
+    const deep = '{"name":"deep","nested":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(hooks.frame(deep, link)).toBeUndefined();
+    expect(runner.status()).toMatchObject({
+      badFrames: 1,
+      lastBadFrame: { reason: 'nested deeper than 256 levels', at: expect.any(Number) },
+    });
+    // A reason quoting the frame is server text: cleaned before the UI or a terminal shows it.
+    hooks.frame('\x1b[31mjunk\u202e', link);
+    expect(runner.status().lastBadFrame?.reason).toBe('frame is not JSON: junk');
+    await hooks.frame('{"name":"after"}', link);
+    expect(events.map((e) => e.type)).toEqual(['test.after']);
+    await runner.stop();
+  });
+
   it('hands an AuthFailedError back to the transport, and drops what arrives after stop', async () => {
     const { runner, transport, events } = ownTransportKind();
     runner.start();

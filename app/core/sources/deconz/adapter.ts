@@ -11,6 +11,8 @@ export const deconzAdapter: SourceAdapter<DeconzOptions, 'deconz'> = {
   description:
     'Zigbee sensors, switches and lights on a ConBee/RaspBee gateway: leaks, doors, buttons, alarms.',
   defaultUrl: 'http://phoscon.local:80',
+  // Without a key (or after "Pair again" cleared a refused one) the session pairs through Phoscon.
+  pairing: { secretField: 'apiKey' },
   fields: [
     {
       key: 'apiKey',

@@ -58,8 +58,19 @@ export const ConfigSchema = z.looseObject({
   websocketport: z.number().int().min(1).max(65535).optional(),
   websocketport_wss: z.number().int().min(1).max(65535).optional(),
   websocketnotifyall: z.boolean().optional(),
+  /** The gateway's API keys: only in the full config, which only a valid key gets. */
+  whitelist: z.record(z.string(), z.unknown()).optional(),
 });
 export type GatewayConfig = z.infer<typeof ConfigSchema>;
+
+/**
+ * deCONZ answers `GET /api/<key>/config` for a key it does not know with HTTP 200 and only the public
+ * subset (`basicConfigToMap`: name, bridgeid, swversion, modelid…), not an error. The full config always
+ * carries `whitelist` and `websocketport` (`configToMap`); an answer with neither means the key was refused.
+ */
+export function isPublicConfigOnly(config: GatewayConfig): boolean {
+  return config.whitelist === undefined && config.websocketport === undefined;
+}
 
 const RestErrorItem = z.object({
   error: z.looseObject({

@@ -1,21 +1,26 @@
 import { AuthFailedError } from '../../connection/types';
 import type { HttpClient } from '../../http/types';
 import { HttpError } from '../../http/types';
-import { PAIRING_HINT } from './pairing';
 import type { GatewayConfig, ResourceKind, RestResource } from './protocol';
 import {
   ConfigSchema,
   ERR_UNAUTHORIZED_USER,
+  isPublicConfigOnly,
   ResourceMapSchema,
   restErrorOf,
   RestResourceSchema,
 } from './protocol';
 import type { Snapshot } from './resync';
 
-export const REVOKED_MESSAGE = 'the API key was revoked: pair again';
-export const REVOKED_HINT = `${PAIRING_HINT} (reconnect this source to pair again, or clear its API key)`;
+/** A key deleted in Phoscon, or one the gateway never issued: the same for the user, who must pair again. */
+export const REVOKED_MESSAGE = 'the gateway refused the API key: pair again';
+export const REVOKED_HINT =
+  'Choose "Pair again" on this source (or clear its API key), then open Phoscon → Gateway → Advanced → Authenticate app';
 
-/** The key was refused (error type 1): every later call would fail the same way. */
+/**
+ * The key was refused: error type 1 ("unauthorized user") on any call, or only the public config on
+ * `/config` (what deCONZ answers for a key it does not know). Every later call would fail the same way.
+ */
 export class RevokedKeyError extends AuthFailedError {
   constructor() {
     super(REVOKED_MESSAGE, REVOKED_HINT);
@@ -56,6 +61,7 @@ export class GatewayRest {
   async config(): Promise<GatewayConfig> {
     const parsed = ConfigSchema.safeParse(await this.get('/config'));
     if (!parsed.success) throw new Error('the gateway sent an unreadable /config');
+    if (isPublicConfigOnly(parsed.data)) throw new RevokedKeyError();
     return parsed.data;
   }
 

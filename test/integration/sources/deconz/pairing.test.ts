@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAIRING_HINT } from '../../../../app/core/sources/deconz/pairing';
+import { REVOKED_HINT } from '../../../../app/core/sources/deconz/rest';
 import { gateway, KEY, openSession, session } from './setup';
 
 describe('deCONZ pairing and keys', () => {
@@ -49,8 +50,8 @@ describe('deCONZ pairing and keys', () => {
     gw.revoke(KEY);
     gw.dropClients();
     const failed = await h.waitForState('auth-failed', 5000);
-    expect(failed.lastError).toBe('the API key was revoked: pair again');
-    expect(failed.hint).toMatch(/Authenticate app/);
+    expect(failed.lastError).toBe('the gateway refused the API key: pair again');
+    expect(failed.hint).toBe(REVOKED_HINT);
     const before = gw.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(gw.requests.length).toBe(before);
@@ -66,6 +67,32 @@ describe('deCONZ pairing and keys', () => {
     };
     const h = session(gw);
     await h.waitForState('auth-failed', 5000);
-    expect(h.status().lastError).toBe('the API key was revoked: pair again');
+    expect(h.status().lastError).toBe('the gateway refused the API key: pair again');
+  });
+
+  it('a key the gateway never issued (it answers /config with the public subset, HTTP 200) stops as auth-failed', async () => {
+    const gw = await gateway({ apiKeys: [KEY] });
+    const h = session(gw, { apiKey: 'NOT-A-KEY-0000' });
+    const failed = await h.waitForState('auth-failed', 5000);
+    expect(failed).toMatchObject({
+      lastError: 'the gateway refused the API key: pair again',
+      hint: REVOKED_HINT,
+    });
+    expect(gw.requests).toEqual([{ method: 'GET', path: '/api/NOT-A-KEY-0000/config', status: 200 }]);
+    // No knocking: backing off would have retried within a second or two.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(gw.requests).toHaveLength(1);
+    expect(h.status().state).toBe('auth-failed');
+    expect(gw.clients).toHaveLength(0);
+  });
+
+  it('reconnecting a source whose key was refused pairs again, and the new key works', async () => {
+    const gw = await gateway({ apiKeys: [KEY], locked: false });
+    const h = session(gw, { apiKey: 'NOT-A-KEY-0000' });
+    await h.waitForState('auth-failed', 5000);
+    h.resume();
+    await h.waitForState('open', 5000);
+    expect(h.savedSecrets.apiKey).toBeDefined();
+    expect(gw.keys.has(h.savedSecrets.apiKey!)).toBe(true);
   });
 });
