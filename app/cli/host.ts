@@ -1,19 +1,9 @@
-import { createEngine } from '../core/engine/engine';
-import type { Engine } from '../core/engine/types';
+import { createHostKernel } from '../core/host/kernel';
+import type { HostKernel } from '../core/host/kernel';
 import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
-import type { HistoryStore } from '../core/history/types';
-import type { Secrets, Settings } from '../shared/settings';
+import { configFilePort } from './config-file-port';
 import { loadConfig } from './load-config';
-
-export interface CliHost {
-  settings: Settings;
-  secrets: Secrets;
-  engine: Engine;
-  history: HistoryStore;
-  /** Stops the engine and flushes the history. */
-  close(): Promise<void>;
-}
 
 /** Prints a settings file's problems the way `check`, `watch` and `serve` all do. */
 export function printProblems(file: string, errors: string[]): void {
@@ -22,38 +12,38 @@ export function printProblems(file: string, errors: string[]): void {
 }
 
 /**
- * What every headless command shares: the settings file, the history (a JSONL file when asked for,
- * memory otherwise) and an engine over them. Returns undefined after printing why it could not.
+ * What every headless command shares: the host kernel over the settings file, with the history in a
+ * JSONL file when asked for, in memory otherwise. Returns undefined after printing why it could not.
  */
 export function openCliHost(opts: {
   config: string;
   history?: string;
-  onSecret?: (sourceId: string, field: string, value: string) => void;
-}): CliHost | undefined {
+  writable: boolean;
+}): HostKernel | undefined {
   const loaded = loadConfig(opts.config);
   if (!loaded.ok) {
     printProblems(opts.config, loaded.errors);
     return undefined;
   }
-  const { settings, secrets } = loaded;
-  let history: HistoryStore;
+  let historyError: Error | undefined;
   try {
-    history = opts.history
-      ? openHistory({ file: opts.history, retention: settings.history })
-      : createMemoryHistory({ retention: settings.history });
+    return createHostKernel({
+      port: configFilePort(opts.config, loaded, { writable: opts.writable }),
+      openHistory(retention) {
+        try {
+          return opts.history
+            ? openHistory({ file: opts.history, retention })
+            : createMemoryHistory({ retention });
+        } catch (error) {
+          historyError = error as Error;
+          throw error;
+        }
+      },
+      api: { host: 'serve', version: '0.0.0' },
+    });
   } catch (error) {
-    process.stderr.write(`cannot open the history file ${opts.history}: ${(error as Error).message}\n`);
+    if (!historyError) throw error;
+    process.stderr.write(`cannot open the history file ${opts.history}: ${historyError.message}\n`);
     return undefined;
   }
-  const engine = createEngine({ settings, secrets, history, saveSecret: opts.onSecret });
-  return {
-    settings,
-    secrets,
-    engine,
-    history,
-    async close() {
-      await engine.stop();
-      await history.close();
-    },
-  };
 }

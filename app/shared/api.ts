@@ -97,7 +97,8 @@ export interface FieldError {
   message: string;
 }
 
-export type SettingsSetResult = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+/** A save's outcome; the saved settings reach every window by the `settings:changed` push. */
+export type SettingsSetResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 /** A serialisable copy of a kind's FieldSpec (app/core/sources/types.ts). */
 export interface SourceFieldInfo {

@@ -7,8 +7,8 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../app/cli/serve/start-serve';
-import type { SettingsPort } from '../../app/core/api/settings-port';
-import { createEngine } from '../../app/core/engine/engine';
+import type { SettingsPort } from '../../app/core/settings/settings-port';
+import { createHostKernel } from '../../app/core/host/kernel';
 import type { Engine } from '../../app/core/engine/types';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { HistoryStore } from '../../app/core/history/types';
@@ -117,10 +117,14 @@ export const test = base.extend<{ herald: HeraldWorld }>({
         saved.secrets = secrets;
       },
     };
-    const history = openHistory({ file: join(dir, 'history.jsonl'), retention: saved.settings.history });
-    const engine = createEngine({ settings: saved.settings, secrets: saved.secrets, history });
-    const serve = await startServe({ engine, history, settingsPort, staticDir, version: '0.1.0-e2e' });
-    engine.start();
+    const kernel = createHostKernel({
+      port: settingsPort,
+      openHistory: (retention) => openHistory({ file: join(dir, 'history.jsonl'), retention }),
+      api: { host: 'serve', version: '0.1.0-e2e' },
+    });
+    const { engine, history } = kernel;
+    const serve = await startServe({ handlers: kernel.handlers, staticDir });
+    kernel.start();
     await json.connected(10_000);
 
     const world: HeraldWorld = {
@@ -143,8 +147,7 @@ export const test = base.extend<{ herald: HeraldWorld }>({
     await use(world);
 
     await serve.close();
-    await engine.stop();
-    await history.close();
+    await kernel.close();
     await json.close();
     rmSync(dir, { recursive: true, force: true });
   },

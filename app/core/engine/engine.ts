@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Secrets, Settings } from '../../shared/settings';
+import { snoozedUntil } from '../../shared/snooze';
 import { createDecider } from './decide';
 import { createEventPipeline } from './pipeline';
 import { createSourcePool } from './source-pool';
@@ -7,49 +7,46 @@ import type { Engine, EngineEvents, EngineOptions } from './types';
 
 /**
  * The engine: sources → rules + policy → history and sinks. Only wiring lives here: the source pool
- * runs the sources, the event pipeline decides and records, and listeners are the sinks. Hosts own
- * persistence of settings and secrets and hand the engine plain values.
+ * runs the sources, the event pipeline decides and records, and listeners are the sinks. Settings and
+ * secrets are read from the settings state, and its changes followed.
  */
 export function createEngine(opts: EngineOptions): Engine {
+  const { state } = opts;
   const now = opts.now ?? Date.now;
   const emitter = new EventEmitter();
-  let settings: Settings = opts.settings;
-  let secrets: Secrets = opts.secrets;
   let started = false;
 
   const emit = <K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]) =>
     emitter.emit(event, ...args);
 
-  const decider = createDecider(settings);
+  const decider = createDecider(state.settings);
   const pipeline = createEventPipeline({
     decider,
     history: opts.history,
     now,
     onEntry: (entry) => emit('entry', entry),
     onNotification: (raised) => {
-      if (settings.app.notifications) emit('notification', raised);
+      if (state.settings.app.notifications) emit('notification', raised);
     },
   });
 
-  // Source ids come from users and files: `constructor` must not find Object.prototype's.
-  const secretsOf = (id: string) => (Object.hasOwn(secrets, id) ? secrets[id]! : {});
   const pool = createSourcePool({
-    secretsOf,
-    saveSecret: (sourceId, field, value) => {
-      secrets = { ...secrets, [sourceId]: { ...secretsOf(sourceId), [field]: value } };
-      opts.saveSecret?.(sourceId, field, value);
-    },
-    snoozedUntil: (sourceId) => {
-      const until = settings.snoozes[sourceId];
-      return until !== undefined && until > now() ? until : undefined;
-    },
+    secretsOf: (id) => state.secretsOf(id),
+    saveSecret: (sourceId, field, value) => state.keepObtainedSecret(sourceId, field, value),
+    snoozedUntil: (sourceId) => snoozedUntil(state.settings, sourceId, now()),
     onEvents: (events) => pipeline.handle(events),
     onStatus: (status) => emit('status', status),
     now,
     log: opts.log,
   });
 
-  const wanted = () => settings.sources.filter((s) => s.enabled);
+  const wanted = () => state.settings.sources.filter((s) => s.enabled);
+  state.onChange((_current, change) => {
+    // A secret a session obtained itself changes nothing the engine must redo.
+    if (change.obtained) return;
+    decider.update(state.settings);
+    if (started) pool.apply(wanted());
+  });
 
   return {
     start() {
@@ -62,12 +59,6 @@ export function createEngine(opts: EngineOptions): Engine {
       started = false;
       pipeline.stop();
       await pool.stopAll();
-    },
-    applySettings(next, nextSecrets) {
-      settings = next;
-      secrets = nextSecrets;
-      decider.update(settings);
-      if (started) pool.apply(wanted());
     },
     resume: () => pool.resume(),
     reconnect: (sourceId) => pool.reconnect(sourceId),

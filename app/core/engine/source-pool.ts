@@ -10,8 +10,8 @@ import type { SourceRunner } from './source-runner';
 export interface SourcePoolOptions {
   /** The current secrets of a source (field → value); read afresh whenever a runner starts. */
   secretsOf(sourceId: string): Readonly<Record<string, string>>;
-  /** A session obtained a secret (login token, pairing key). */
-  saveSecret?(sourceId: string, field: string, value: string): void;
+  /** A session obtained a secret (login token, pairing key): `secretsOf` returns it from then on. */
+  saveSecret(sourceId: string, field: string, value: string): void;
   /** Until when a source is snoozed, for its status. */
   snoozedUntil(sourceId: string): number | undefined;
   onEvents(events: HomeEvent[]): void;
@@ -67,7 +67,7 @@ export function createSourcePool(opts: SourcePoolOptions): SourcePool {
     };
     const runner: SourceRunner = createSourceRunner({
       config,
-      secrets: opts.secretsOf(config.id),
+      secrets: () => opts.secretsOf(config.id),
       adapter: getAdapter(config.kind),
       onEvents: opts.onEvents,
       onStatus: (status) => {
@@ -75,7 +75,7 @@ export function createSourcePool(opts: SourcePoolOptions): SourcePool {
         if (current()) opts.onStatus(decorate(status));
       },
       saveSecret: (field, value) => {
-        opts.saveSecret?.(config.id, field, value);
+        opts.saveSecret(config.id, field, value);
         // What the session obtained itself is no reason to restart it.
         const entry = current();
         if (entry) entry.started = fingerprint(config);

@@ -25,11 +25,13 @@ import type {
 
 export interface SourceRunnerOptions {
   config: SourceConfig;
-  secrets: Readonly<Record<string, string>>;
+  /** This source's secrets as their owner holds them now (what the session saved included). */
+  secrets: () => Readonly<Record<string, string>>;
   adapter: SourceAdapter<unknown>;
   onEvents(events: HomeEvent[]): void;
   onStatus(status: SourceStatus): void;
-  saveSecret?(field: string, value: string): void;
+  /** Keep a secret the session obtained with its owner; `secrets()` returns it from then on. */
+  saveSecret(field: string, value: string): void;
   now?: () => number;
   log?: Logger;
   /** Builds the reconnecting sockets; injected by tests that run without a network. */
@@ -38,7 +40,6 @@ export interface SourceRunnerOptions {
 
 export interface SourceRunner {
   readonly config: SourceConfig;
-  readonly secrets: Readonly<Record<string, string>>;
   start(): void;
   resume(): void;
   stop(): Promise<void>;
@@ -56,7 +57,6 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? silentLog;
   const createSocket = opts.createSocket ?? createReconnectingSocket;
-  const secrets: Record<string, string> = { ...opts.secrets };
   const timers = new Set<NodeJS.Timeout>();
   // Frames and the jobs a session puts in frame order (ctx.inOrder); closed on stop.
   const queue = createSerialQueue();
@@ -159,11 +159,10 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     const ctx: SourceContext<unknown> = {
       config,
       options: parsed.data,
-      secrets,
-      saveSecret(field, value) {
-        secrets[field] = value;
-        opts.saveSecret?.(field, value);
+      get secrets() {
+        return opts.secrets();
       },
+      saveSecret: (field, value) => opts.saveSecret(field, value),
       http: createHttpClient({ baseUrl: config.url, tls: config.tls }),
       emit,
       inOrder: (job) => queue.enqueue(job),
@@ -215,7 +214,6 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
 
   return {
     config,
-    secrets,
     start,
     resume() {
       if (transport) transport.resume();

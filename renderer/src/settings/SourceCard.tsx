@@ -8,6 +8,7 @@ interface Props {
   source: SourceConfig;
   kindName: string;
   status: SourceStatus | undefined;
+  /** Until when the source is snoozed; undefined when it is not (now). */
   snoozedUntil: number | undefined;
   onEdit(): void;
   onRemove(): void;
@@ -16,7 +17,7 @@ interface Props {
 const HOUR = 3_600_000;
 
 export function SourceCard({ source, kindName, status, snoozedUntil, onEdit, onRemove }: Props) {
-  const snoozed = snoozedUntil !== undefined && snoozedUntil > Date.now();
+  const snoozed = snoozedUntil !== undefined;
   const snooze = (until: number | null) => void herald().sourceSnooze({ sourceId: source.id, until });
   return (
     <li className="source-card" aria-label={source.name}>

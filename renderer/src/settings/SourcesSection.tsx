@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SourceConfig } from '../../../app/shared/settings';
+import { snoozedUntil } from '../../../app/shared/snooze';
 import { useSecretsStatus, useSourceKinds } from '../hooks/useHostData';
 import { useSourceStatuses } from '../hooks/useSourceStatuses';
 import { SourceCard } from './SourceCard';
@@ -53,7 +54,7 @@ export function SourcesSection({ settings, save }: SectionProps) {
             source={source}
             kindName={kinds.find((k) => k.kind === source.kind)?.displayName ?? source.kind}
             status={statuses[source.id]}
-            snoozedUntil={settings.snoozes[source.id]}
+            snoozedUntil={snoozedUntil(settings, source.id, Date.now())}
             onEdit={() => setEditing({ index })}
             onRemove={() => remove(source)}
           />
