@@ -12,6 +12,12 @@ const electronOnlyInHosts = {
   ],
 };
 
+/** The hosts (app/main, app/cli) build on the layers below them, never the other way round. */
+const hostsOnlyAbove = (layer) => ({
+  group: ['**/main/**', '**/cli/**', '**/preload/**'],
+  message: `${layer} never imports a host (app/main, app/cli, app/preload): hosts build on it.`,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'renderer-dist/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -23,9 +29,34 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The layers import downwards only: shared ← core ← hosts (main, cli); the renderer sees shared only.
   {
-    files: ['app/core/**', 'app/shared/**', 'app/cli/**'],
+    files: ['app/cli/**'],
     rules: { 'no-restricted-imports': ['error', electronOnlyInHosts] },
+  },
+  {
+    files: ['app/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: electronOnlyInHosts.paths, patterns: [hostsOnlyAbove('app/core')] },
+      ],
+    },
+  },
+  {
+    files: ['app/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electronOnlyInHosts.paths,
+          patterns: [
+            hostsOnlyAbove('app/shared'),
+            { group: ['**/core/**'], message: 'app/shared is the bottom layer: it never imports app/core.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**'],
@@ -38,7 +69,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
             {
-              group: ['**/app/core/**', '**/app/main/**'],
+              group: ['**/app/core/**', '**/app/main/**', '**/app/cli/**'],
               message: 'The renderer talks only to window.herald.',
             },
           ],

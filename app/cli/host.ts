@@ -1,20 +1,13 @@
-import { createEngine } from '../core/engine/engine';
-import type { Engine } from '../core/engine/types';
+import { createHostKernel } from '../core/host/kernel';
+import type { HostKernel } from '../core/host/kernel';
 import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
-import type { HistoryStore } from '../core/history/types';
-import type { Secrets, Settings } from '../shared/settings';
+import { configFilePort, fileSecretsNote } from './config-file-port';
 import { loadConfig } from './load-config';
 
-export interface CliHost {
-  settings: Settings;
-  secrets: Secrets;
+export interface CliHost extends HostKernel {
   /** The settings file was missing or empty (only with `missingIsEmpty`). */
   empty: boolean;
-  engine: Engine;
-  history: HistoryStore;
-  /** Stops the engine and flushes the history. */
-  close(): Promise<void>;
 }
 
 /** Prints a settings file's problems the way `check`, `watch` and `serve` all do. */
@@ -24,13 +17,15 @@ export function printProblems(file: string, errors: string[]): void {
 }
 
 /**
- * What every headless command shares: the settings file, the history (a JSONL file when asked for,
- * memory otherwise) and an engine over them. Returns undefined after printing why it could not.
+ * What every headless command shares: the settings file as the settings port, the history (a JSONL
+ * file when asked for, memory otherwise) and the host kernel over them. Returns undefined after
+ * printing why it could not.
  */
 export function openCliHost(opts: {
   config: string;
   history?: string;
-  onSecret?: (sourceId: string, field: string, value: string) => void;
+  /** `herald serve` writes the UI's changes back to the file; `herald watch` never writes it. */
+  writable: boolean;
   /** See LoadConfigOptions: serve starts on a new, empty file. */
   missingIsEmpty?: boolean;
 }): CliHost | undefined {
@@ -39,26 +34,31 @@ export function openCliHost(opts: {
     printProblems(opts.config, loaded.errors);
     return undefined;
   }
-  const { settings, secrets } = loaded;
-  let history: HistoryStore;
+  const port = configFilePort(opts.config, loaded, { writable: opts.writable });
+  let historyError: Error | undefined;
   try {
-    history = opts.history
-      ? openHistory({ file: opts.history, retention: settings.history })
-      : createMemoryHistory({ retention: settings.history });
+    const kernel = createHostKernel({
+      port,
+      openHistory(retention) {
+        try {
+          return opts.history
+            ? openHistory({ file: opts.history, retention })
+            : createMemoryHistory({ retention });
+        } catch (error) {
+          historyError = error as Error;
+          throw error;
+        }
+      },
+      api: {
+        host: 'serve',
+        version: '0.0.0',
+        secretsNote: opts.writable ? () => fileSecretsNote(opts.config, port.keepsSecrets) : undefined,
+      },
+    });
+    return { ...kernel, empty: loaded.empty === true };
   } catch (error) {
-    process.stderr.write(`cannot open the history file ${opts.history}: ${(error as Error).message}\n`);
+    if (!historyError) throw error;
+    process.stderr.write(`cannot open the history file ${opts.history}: ${historyError.message}\n`);
     return undefined;
   }
-  const engine = createEngine({ settings, secrets, history, saveSecret: opts.onSecret });
-  return {
-    settings,
-    secrets,
-    empty: loaded.empty === true,
-    engine,
-    history,
-    async close() {
-      await engine.stop();
-      await history.close();
-    },
-  };
 }

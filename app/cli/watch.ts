@@ -27,13 +27,13 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
     process.stderr.write(`herald watch: --for "${opts.duration}" is not a duration (e.g. 30s, 5m)\n`);
     return 2;
   }
-  const host = openCliHost({
-    config: opts.config,
-    history: opts.history,
-    onSecret: (sourceId, field) => info(`${sourceId}: obtained a new ${field} (kept in memory for this run)`),
-  });
+  const host = openCliHost({ config: opts.config, history: opts.history, writable: false });
   if (!host) return 1;
-  const { engine, settings } = host;
+  const { engine, state } = host;
+  state.onChange((_current, { obtained }) => {
+    if (obtained)
+      info(`${obtained.sourceId}: obtained a new ${obtained.field} (kept in memory for this run)`);
+  });
   let desktop = opts.notify;
   const statusLines = createStatusLines({ print });
   engine.on('status', (status) => statusLines.onStatus(status));
@@ -47,9 +47,9 @@ export async function runWatch(opts: WatchOptions): Promise<number> {
       info('notify-send is not available: printing notifications only');
     });
   });
-  const enabled = settings.sources.filter((s) => s.enabled).length;
+  const enabled = state.settings.sources.filter((s) => s.enabled).length;
   info(`watching ${enabled} source(s) from ${opts.config}`);
-  engine.start();
+  host.start();
   await untilStopped(durationMs, stdout.closed);
   await host.close();
   statusLines.flush();

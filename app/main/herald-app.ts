@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import type { Notification as NotificationContent } from '../shared/rules';
-import { createApiHandlers } from '../core/api/handlers';
 import type { ApiHandlers } from '../core/api/handlers';
-import { createEngine } from '../core/engine/engine';
 import type { Engine } from '../core/engine/types';
 import { createMemoryHistory } from '../core/history/memory-history';
 import { openHistory } from '../core/history/jsonl-history';
 import type { RetentionOptions } from '../core/history/types';
 import type { HistoryStore } from '../core/history/types';
-import { API, HttpUrlSchema } from '../shared/api';
+import { createHostKernel } from '../core/host/kernel';
+import type { SettingsState } from '../core/settings/settings-state';
+import { snoozedUntil, withSnoozes } from '../shared/snooze';
+import { HttpUrlSchema } from '../shared/api';
 import { isAutostartEnabled, setAutostart } from './autostart';
 import type { AutostartEnv } from './autostart';
 import { bindIpc } from './ipc';
@@ -54,6 +55,7 @@ export interface HeraldAppOptions {
 }
 
 export interface HeraldApp {
+  state: SettingsState;
   engine: Engine;
   history: HistoryStore;
   handlers: ApiHandlers;
@@ -101,11 +103,12 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     platform,
   });
   const settingsStore = createSettingsStore({ store: opts.store, secrets, previousSecrets });
-  const { settings, secrets: secretValues } = settingsStore.load();
-  const { history, problem: historyProblem } = openHistoryOrMemory(
-    join(userData, 'history.jsonl'),
-    settings.history,
-  );
+  let historyProblem: string | undefined;
+  const openHistoryHere = (retention: RetentionOptions) => {
+    const opened = openHistoryOrMemory(join(userData, 'history.jsonl'), retention);
+    historyProblem = opened.problem;
+    return opened.history;
+  };
 
   // The one door to the user's browser: only http(s), and the parsed form, never the raw string.
   const openExternal = (url: string) => {
@@ -129,17 +132,6 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     showHistory: (seq) => windows.show('history', seq),
   });
 
-  const engine = createEngine({
-    settings,
-    secrets: secretValues,
-    history,
-    saveSecret: (sourceId, field, value) => {
-      const current = settingsStore.load();
-      const next = { ...current.secrets, [sourceId]: { ...current.secrets[sourceId], [field]: value } };
-      settingsStore.save(current.settings, next);
-    },
-  });
-
   const autostartEnv: AutostartEnv = {
     platform,
     execPath: process.execPath,
@@ -150,41 +142,45 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     if (isAutostartEnabled(autostartEnv) !== wanted) setAutostart(wanted, autostartEnv);
   };
 
-  const handlers = createApiHandlers({
-    engine,
-    history,
-    settingsPort: {
-      load: () => settingsStore.load(),
-      loadPrevious: () => settingsStore.loadPrevious(),
-      save: (next, nextSecrets) => {
-        settingsStore.save(next, nextSecrets);
-        syncAutostart(next.app.autostart);
-      },
+  const kernel = createHostKernel({
+    port: settingsStore,
+    openHistory: openHistoryHere,
+    api: {
+      host: 'electron',
+      warnings: () => [
+        ...settingsStore
+          .loadProblems()
+          .map((p) => `Your saved settings were not valid and were set aside: ${p}`),
+        ...(secrets.status().warning ? [secrets.status().warning!] : []),
+        ...(historyProblem ? [historyProblem] : []),
+      ],
+      version: app.getVersion(),
+      notify: (content) => notifier.show(content),
+      openUrl: openExternal,
     },
-    host: 'electron',
-    warnings: () => [
-      ...settingsStore
-        .loadProblems()
-        .map((p) => `Your saved settings were not valid and were set aside: ${p}`),
-      ...(secrets.status().warning ? [secrets.status().warning!] : []),
-      ...(historyProblem ? [historyProblem] : []),
-    ],
-    version: app.getVersion(),
-    notify: (content) => notifier.show(content),
-    openUrl: openExternal,
   });
+  const { state, engine, history, handlers } = kernel;
   const unbindIpc = bindIpc(
     electron.ipcMain as unknown as Parameters<typeof bindIpc>[0],
     electron.BrowserWindow as unknown as Parameters<typeof bindIpc>[1],
     handlers,
   );
 
+  // One change for every source: one save, one engine update, one push.
   const snoozeAll = (ms: number | null) => {
-    const until = ms === null ? null : Date.now() + ms;
-    for (const source of settingsStore.load().settings.sources) {
-      void handlers.handle(API.sourceSnooze, { sourceId: source.id, until });
-    }
-    refreshTray();
+    const now = Date.now();
+    state.update((current) => ({
+      ...current,
+      settings: {
+        ...current.settings,
+        snoozes: withSnoozes(
+          current.settings.snoozes,
+          current.settings.sources.map((s) => s.id),
+          ms === null ? null : now + ms,
+          now,
+        ),
+      },
+    }));
   };
   const tray = createTray({
     Tray: electron.Tray as unknown as TrayDeps['Tray'],
@@ -204,9 +200,11 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   const refreshTray = () => {
     // Electron throws on a destroyed tray; a redraw queued before shutdown must not reach it.
     if (shutDown) return;
-    const { sources, snoozes } = settingsStore.load().settings;
+    const { settings } = state;
     const now = Date.now();
-    const allSnoozed = sources.length > 0 && sources.every((s) => (snoozes[s.id] ?? 0) > now);
+    const allSnoozed =
+      settings.sources.length > 0 &&
+      settings.sources.every((s) => snoozedUntil(settings, s.id, now) !== undefined);
     tray.update({ statuses: engine.statuses(), unread: history.unreadCount(), allSnoozed });
   };
   // Status changes arrive in bursts while sources connect; redraw the tray once per tick.
@@ -222,11 +220,16 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   engine.on('status', queueTray);
   engine.on('entry', queueTray);
   engine.on('notification', (raised) => notifier.show(raised.notification, raised.seq));
-  handlers.onPush(queueTray);
+  state.onChange((current, { previous }) => {
+    if (current.settings === previous.settings) return;
+    syncAutostart(current.settings.app.autostart);
+    refreshTray();
+  });
 
   const stopPower = watchPower({ powerMonitor: electron.powerMonitor, resume: () => engine.resume() });
+  const { settings } = state;
   syncAutostart(settings.app.autostart);
-  engine.start();
+  kernel.start();
   refreshTray();
   // First run (no sources yet): the history window opens whatever "start hidden" says, and offers
   // "Add your first server"; the settings come from there, in the same window.
@@ -234,6 +237,7 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
   if (!opts.startHidden && (!settings.app.startHidden || firstRun)) windows.show('history');
 
   return {
+    state,
     engine,
     history,
     handlers,
@@ -243,9 +247,7 @@ export function startHeraldApp(opts: HeraldAppOptions): HeraldApp {
     async shutdown() {
       stopPower();
       unbindIpc();
-      handlers.dispose();
-      await engine.stop();
-      await history.close();
+      await kernel.close();
       shutDown = true;
       clearTimeout(trayQueued);
       tray.destroy();

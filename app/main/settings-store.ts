@@ -1,6 +1,6 @@
 import type { Secrets, Settings } from '../shared/settings';
 import { defaultSettings } from '../shared/settings';
-import type { SettingsPort } from '../core/api/settings-port';
+import type { SettingsPort } from '../core/settings/settings-port';
 import { createPreviousSettings, parseSettings } from '../core/settings';
 import type { ParseSettingsResult } from '../core/settings';
 import type { SecretStore } from './secret-store';

@@ -116,7 +116,8 @@ export interface FieldError {
   message: string;
 }
 
-export type SettingsSetResult = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+/** A save's outcome; the saved settings reach every window by the `settings:changed` push. */
+export type SettingsSetResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 /** What an import would apply; `secretFields` names the secrets the file holds per source (never values). */
 export type ImportPreviewResult =

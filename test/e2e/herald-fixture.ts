@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { expect, test as base } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { serveSecretsNote } from '../../app/cli/serve-command';
+import { fileSecretsNote } from '../../app/cli/config-file-port';
 import { startServe } from '../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../app/cli/serve/start-serve';
-import type { SettingsPort } from '../../app/core/api/settings-port';
+import type { SettingsPort } from '../../app/core/settings/settings-port';
 import { createPreviousSettings } from '../../app/core/settings';
-import { createEngine } from '../../app/core/engine/engine';
+import { createHostKernel } from '../../app/core/host/kernel';
 import type { Engine } from '../../app/core/engine/types';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { HistoryStore } from '../../app/core/history/types';
@@ -157,18 +157,19 @@ export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
         saved.secrets = secrets;
       },
     };
-    const history = openHistory({ file: join(dir, 'history.jsonl'), retention: saved.settings.history });
-    const engine = createEngine({ settings: saved.settings, secrets: saved.secrets, history });
-    const serve = await startServe({
-      engine,
-      history,
-      settingsPort,
-      staticDir,
-      version: '0.1.0-e2e',
-      // What `herald serve` says about a settings file that keeps no secrets.
-      secretsNote: () => serveSecretsNote('herald.json', false),
+    const kernel = createHostKernel({
+      port: settingsPort,
+      openHistory: (retention) => openHistory({ file: join(dir, 'history.jsonl'), retention }),
+      api: {
+        host: 'serve',
+        version: '0.1.0-e2e',
+        // What `herald serve` says about a settings file that keeps no secrets.
+        secretsNote: () => fileSecretsNote('herald.json', false),
+      },
     });
-    engine.start();
+    const { engine, history } = kernel;
+    const serve = await startServe({ handlers: kernel.handlers, staticDir });
+    kernel.start();
     if (heraldSettings === 'lab') await json.connected(10_000);
 
     const world: HeraldWorld = {
@@ -192,8 +193,7 @@ export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
     await use(world);
 
     await serve.close();
-    await engine.stop();
-    await history.close();
+    await kernel.close();
     await json.close();
     rmSync(dir, { recursive: true, force: true });
   },

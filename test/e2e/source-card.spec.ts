@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServe } from '../../app/cli/serve/start-serve';
-import type { SettingsPort } from '../../app/core/api/settings-port';
-import { createEngine } from '../../app/core/engine/engine';
+import type { SettingsPort } from '../../app/core/settings/settings-port';
+import { createHostKernel } from '../../app/core/host/kernel';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { Secrets, Settings } from '../../app/shared/settings';
 import { SettingsSchema } from '../../app/shared/settings';
@@ -48,18 +48,15 @@ test.describe('the source card', () => {
         saved.secrets = secrets;
       },
     };
-    const history = openHistory({ file: join(dir, 'history.jsonl'), retention: saved.settings.history });
-    const engine = createEngine({
-      settings: saved.settings,
-      secrets: saved.secrets,
-      history,
-      saveSecret: (id, field, value) => {
-        saved.secrets = { ...saved.secrets, [id]: { ...saved.secrets[id], [field]: value } };
-      },
+    // A key obtained by pairing is saved through the port, as the desktop host keeps it.
+    const kernel = createHostKernel({
+      port: settingsPort,
+      openHistory: (retention) => openHistory({ file: join(dir, 'history.jsonl'), retention }),
+      api: { host: 'serve', version: '0.1.0-e2e' },
     });
     const staticDir = fileURLToPath(new URL('../../renderer-dist', import.meta.url));
-    const serve = await startServe({ engine, history, settingsPort, staticDir, version: '0.1.0-e2e' });
-    engine.start();
+    const serve = await startServe({ handlers: kernel.handlers, staticDir });
+    kernel.start();
     try {
       await page.goto(`${serve.url}#/settings`);
       const card = page.getByRole('listitem', { name: 'Zigbee gateway' });
@@ -80,8 +77,7 @@ test.describe('the source card', () => {
       expect(gw.keys.has(saved.secrets.zigbee?.apiKey ?? '')).toBe(true);
     } finally {
       await serve.close();
-      await engine.stop();
-      await history.close();
+      await kernel.close();
       await gw.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -43,9 +43,11 @@ export function startSession(
   const poke = () => {
     for (const check of [...waiters]) check();
   };
+  // What the session saved is what it reads from then on, as with the engine's settings state.
+  const liveSecrets = { ...secrets };
   const runner = createSourceRunner({
     config: SourceConfigSchema.parse(config),
-    secrets,
+    secrets: () => liveSecrets,
     adapter: adapter as SourceAdapter<unknown>,
     onEvents(batch) {
       events.push(...batch);
@@ -56,6 +58,7 @@ export function startSession(
       poke();
     },
     saveSecret(field, value) {
+      liveSecrets[field] = value;
       savedSecrets[field] = value;
     },
   });

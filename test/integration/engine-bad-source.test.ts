@@ -1,3 +1,4 @@
+import { memoryState, replaceSettings } from '../helpers/settings-state';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine/engine';
 import { SettingsSchema } from '../../app/shared/settings';
@@ -17,10 +18,8 @@ describe('engine: a source that cannot even start', () => {
     };
     // "192.168.1.20:8096" is how many people type a server's address.
     const emby = { id: 'emby', kind: 'emby', name: 'Emby', url: '192.168.1.20:8096' };
-    const e = createEngine({
-      settings: SettingsSchema.parse({ version: 1, sources: [emby, lab] }),
-      secrets: {},
-    });
+    const state = memoryState(SettingsSchema.parse({ version: 1, sources: [emby, lab] }));
+    const e = createEngine({ state });
     fx.track(e);
     const statuses: SourceStatus[] = [];
     e.on('status', (s) => statuses.push(s));
@@ -33,9 +32,9 @@ describe('engine: a source that cannot even start', () => {
 
     // The same through a settings change, and resume() does not throw either.
     expect(() =>
-      e.applySettings(
+      replaceSettings(
+        state,
         SettingsSchema.parse({ version: 1, sources: [lab, { ...emby, url: 'emby.local:8096' }] }),
-        {},
       ),
     ).not.toThrow();
     expect(() => e.resume()).not.toThrow();

@@ -1,3 +1,4 @@
+import { memoryState } from '../helpers/settings-state';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine/engine';
 import type { RaisedNotification } from '../../app/core/engine/types';
@@ -33,8 +34,7 @@ describe('engine listeners', () => {
     const history = createMemoryHistory({ retention: settings.history });
     const warnings: string[] = [];
     const e = createEngine({
-      settings,
-      secrets: {},
+      state: memoryState(settings),
       history,
       log: { debug() {}, info() {}, warn: (m) => warnings.push(m) },
     });

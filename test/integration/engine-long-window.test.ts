@@ -1,3 +1,4 @@
+import { memoryState } from '../helpers/settings-state';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine/engine';
 import type { RaisedNotification } from '../../app/core/engine/types';
@@ -27,7 +28,7 @@ describe('engine: a coalescing window longer than a timer can wait', () => {
     const onWarning = (w: Error) => warnings.push(w.name);
     process.on('warning', onWarning);
     try {
-      const e = createEngine({ settings, secrets: {} });
+      const e = createEngine({ state: memoryState(settings) });
       fx.track(e);
       const notes: RaisedNotification[] = [];
       let entries = 0;

@@ -1,3 +1,4 @@
+import { memoryState, replaceSettings } from '../helpers/settings-state';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine/engine';
 import type { RaisedNotification } from '../../app/core/engine/types';
@@ -26,9 +27,9 @@ describe('engine: burst summaries', () => {
       policy: { coalesce: { window: 1000, threshold: 2 }, dedupWindow: 0 },
     };
     const settings = SettingsSchema.parse(input);
+    const state = memoryState(settings);
     const e = createEngine({
-      settings,
-      secrets: {},
+      state,
       history: createMemoryHistory({ retention: settings.history }),
     });
     fx.track(e);
@@ -42,7 +43,7 @@ describe('engine: burst summaries', () => {
     await until(() => entries.length === 6, 'six entries');
     expect(notes).toHaveLength(2);
     // The user silences the noisy source while the burst is still open.
-    e.applySettings(SettingsSchema.parse({ ...input, snoozes: { lab: Date.now() + 3_600_000 } }), {});
+    replaceSettings(state, SettingsSchema.parse({ ...input, snoozes: { lab: Date.now() + 3_600_000 } }));
     await until(() => entries.some((x) => x.event.type === 'herald.summary'), 'the summary entry', 3000);
     const summary = entries.find((x) => x.event.type === 'herald.summary')!;
     expect(summary.decision.action).toBe('record');

@@ -1,3 +1,4 @@
+import { memoryState, replaceSettings } from '../helpers/settings-state';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../app/core/engine/engine';
 import type { RaisedNotification } from '../../app/core/engine/types';
@@ -14,7 +15,8 @@ const pushServer = () => fx.jsonServer();
 function run(input: SettingsInput) {
   const settings = SettingsSchema.parse(input);
   const history = createMemoryHistory({ retention: settings.history });
-  const e = createEngine({ settings, secrets: {}, history });
+  const state = memoryState(settings);
+  const e = createEngine({ state, history });
   const entries: HistoryEntry[] = [];
   const notes: RaisedNotification[] = [];
   const statuses: SourceStatus[] = [];
@@ -22,7 +24,7 @@ function run(input: SettingsInput) {
   e.on('notification', (x) => notes.push(x));
   e.on('status', (x) => statuses.push(x));
   fx.track(e);
-  return { engine: e, history, entries, notes, statuses, settings };
+  return { engine: e, state, history, entries, notes, statuses, settings };
 }
 
 const source = (id: string, url: string, options: Record<string, unknown> = {}) => ({
@@ -78,7 +80,7 @@ describe('engine', () => {
     expect(t.history.unreadCount()).toBe(1);
   });
 
-  it('applySettings restarts only the sources whose settings changed, and stops removed ones', async () => {
+  it('a settings change restarts only the sources whose settings changed, and stops removed ones', async () => {
     const a = await pushServer();
     const b = await pushServer();
     const t = run({ version: 1, sources: [source('a', a.url), source('b', b.url)] });
@@ -88,10 +90,10 @@ describe('engine', () => {
       version: 1,
       sources: [source('a', a.url), source('b', b.url, { typePrefix: 'other' })],
     });
-    t.engine.applySettings(next, {});
+    replaceSettings(t.state, next);
     await until(() => b.connections === 2, 'b to reconnect');
     expect(a.connections).toBe(1);
-    t.engine.applySettings(SettingsSchema.parse({ version: 1, sources: [source('a', a.url)] }), {});
+    replaceSettings(t.state, SettingsSchema.parse({ version: 1, sources: [source('a', a.url)] }));
     await until(() => t.engine.statuses().length === 1, 'b to go');
     expect(t.engine.statuses()[0]).toMatchObject({ sourceId: 'a', state: 'open' });
   });

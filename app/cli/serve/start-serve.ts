@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { ApiHandlerDeps } from '../../core/api/handlers';
-import { createApiHandlers } from '../../core/api/handlers';
+import type { ApiHandlers } from '../../core/api/handlers';
 import { allowedHosts, checkUpgrade } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 import { bindApiToSockets } from './ws-binding';
 
 export const SERVE_SOCKET_PATH = '/api';
 
-export interface ServeOptions extends Omit<ApiHandlerDeps, 'host' | 'version' | 'openUrl' | 'notify'> {
+export interface ServeOptions {
+  /** The API the page talks to (the host kernel's handlers, built with host "serve"). */
+  handlers: ApiHandlers;
   /** Loopback only: the UI can change settings and secrets, so it must never face the network. */
   host?: '127.0.0.1' | '::1';
   /** 0 (the default) picks a free port. */
@@ -19,9 +20,6 @@ export interface ServeOptions extends Omit<ApiHandlerDeps, 'host' | 'version' | 
   staticDir: string;
   /** Fixed token (tests); otherwise 32 random bytes. */
   token?: string;
-  version?: string;
-  /** Serve can also raise desktop notifications (the CLI's notify-send sink). */
-  notify?: ApiHandlerDeps['notify'];
 }
 
 export interface ServeHandle {
@@ -38,7 +36,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new Error(`herald serve binds to loopback only, not ${String(host)}`);
   const token = opts.token ?? randomBytes(32).toString('base64url');
-  const api = createApiHandlers({ ...opts, host: 'serve', version: opts.version ?? '0.0.0' });
+  const api = opts.handlers;
 
   let hosts = new Set<string>();
   let headers: Record<string, string> = {};
@@ -93,7 +91,6 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     close() {
       closed ??= (async () => {
         unbind();
-        api.dispose();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((done) => wss.close(() => done()));
         server.closeAllConnections();

@@ -24,13 +24,15 @@ import {
 import { issuesToFieldErrors, messagesToFieldErrors } from './field-errors';
 import { previewImport } from './import-preview';
 import { previewRule } from './rule-preview';
-import type { SettingsPort } from './settings-port';
 import { testConnection } from './test-connection';
+import type { SettingsState } from '../settings/settings-state';
+import { withSnoozes } from '../../shared/snooze';
 
 export interface ApiHandlerDeps {
   engine: Engine;
   history: HistoryStore;
-  settingsPort: SettingsPort;
+  /** The owner of settings and secrets: requests change it, its changes are pushed. */
+  state: SettingsState;
   host: 'electron' | 'serve';
   version: string;
   /** Show an OS notification (Electron). Serve has none: the page shows `notification:raised` pushes. */
@@ -42,6 +44,8 @@ export interface ApiHandlerDeps {
   warnings?: () => string[];
   /** Where passwords typed in the UI end up, when that is not the system keychain (serve). */
   secretsNote?: () => string | undefined;
+  /** The generation the host kept before the last save that changed settings (settings:restorePrevious). */
+  loadPrevious?: () => ParseSettingsResult | undefined;
   now?: () => number;
 }
 
@@ -79,16 +83,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     for (const listener of listeners) listener(channel, payload);
   };
 
-  function commit(settings: Settings, secrets: Secrets): void {
-    // Secrets of removed sources go with them.
-    const kept: Secrets = {};
-    for (const source of settings.sources)
-      if (Object.hasOwn(secrets, source.id) && secrets[source.id]) kept[source.id] = secrets[source.id]!;
-    deps.settingsPort.save(settings, kept);
-    deps.history.setRetention(settings.history);
-    deps.engine.applySettings(settings, kept);
-    push(PUSH.settingsChanged, settings);
-  }
+  const { state } = deps;
+  const commit = (settings: Settings, secrets: Secrets) => void state.update(() => ({ settings, secrets }));
 
   function requireSource(settings: Settings, sourceId: string) {
     const source = settings.sources.find((s) => s.id === sourceId);
@@ -98,20 +94,21 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
   function applyParsed(result: ParseSettingsResult): SettingsSetResult {
     if (!result.ok) return { ok: false, errors: messagesToFieldErrors(result.errors) };
-    const { secrets } = deps.settingsPort.load();
+    const { secrets } = state;
     const merged: Secrets = { ...secrets };
     for (const [id, fields] of Object.entries(result.secrets)) merged[id] = { ...merged[id], ...fields };
     commit(result.settings, merged);
-    return { ok: true, settings: result.settings };
+    // The settings themselves reach every window once, by the settings:changed push.
+    return { ok: true };
   }
 
   const impl: Impl = {
-    [API.settingsGet]: () => deps.settingsPort.load().settings,
+    [API.settingsGet]: () => state.settings,
     // A complete settings document only (see settings-document.ts). Secret fields sent inline (in a
     // source's options) are split off into the secret store.
     [API.settingsSet]: (raw) => applyParsed(parseSettingsDocument(raw)),
     [API.settingsExport]: ({ includeSecrets }) => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       const day = new Date(now()).toISOString().slice(0, 10);
       return {
         text: exportSettings(settings, secrets, { includeSecrets }),
@@ -120,16 +117,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     [API.settingsImport]: ({ text }) => applyParsed(importSettingsDocument(text)),
     [API.settingsRestorePrevious]: () => {
-      const previous = deps.settingsPort.loadPrevious?.();
+      const previous = deps.loadPrevious?.();
       if (!previous)
         throw new Error('There are no previous settings to restore yet: one is kept on each save.');
       if (!previous.ok) return { ok: false, errors: messagesToFieldErrors(previous.errors) };
-      commit(previous.settings, secretsForRestore(previous.secrets, deps.settingsPort.load().secrets));
-      return { ok: true, settings: previous.settings };
+      commit(previous.settings, secretsForRestore(previous.secrets, state.secrets));
+      return { ok: true };
     },
     [API.settingsImportPreview]: ({ text }) => previewImport(text),
     [API.secretsSet]: ({ sourceId, field, value }) => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       const source = requireSource(settings, sourceId);
       const kind = listKinds().find((k) => k.kind === source.kind);
       if (kind && !kind.secretFields.includes(field))
@@ -138,7 +135,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return undefined;
     },
     [API.secretsClear]: ({ sourceId, field }) => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       requireSource(settings, sourceId);
       const rest = { ...secrets[sourceId] };
       delete rest[field];
@@ -146,7 +143,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return undefined;
     },
     [API.secretsStatus]: () => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       return Object.fromEntries(
         settings.sources.map((s) => [
           s.id,
@@ -166,12 +163,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     [API.sourcesList]: () => deps.engine.statuses(),
     [API.sourceKinds]: () => listKinds(),
     [API.sourceReconnect]: ({ sourceId }) => {
-      requireSource(deps.settingsPort.load().settings, sourceId);
+      requireSource(state.settings, sourceId);
       deps.engine.reconnect(sourceId);
       return undefined;
     },
     [API.sourcePair]: ({ sourceId }) => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       const source = requireSource(settings, sourceId);
       const kind = listKinds().find((k) => k.kind === source.kind);
       if (!kind?.pairing) throw new Error(`${kind?.displayName ?? source.kind} sources do not pair`);
@@ -189,17 +186,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return undefined;
     },
     [API.sourceSnooze]: ({ sourceId, until }) => {
-      const { settings, secrets } = deps.settingsPort.load();
+      const { settings, secrets } = state;
       requireSource(settings, sourceId);
-      const snoozes = { ...settings.snoozes };
-      if (until === null || until <= now()) delete snoozes[sourceId];
-      else snoozes[sourceId] = until;
-      commit({ ...settings, snoozes }, secrets);
+      commit({ ...settings, snoozes: withSnoozes(settings.snoozes, [sourceId], until, now()) }, secrets);
       return undefined;
     },
-    [API.sourceTest]: (request) => testConnection(request, { stored: () => deps.settingsPort.load() }),
-    [API.rulePreview]: (request) =>
-      previewRule(request, { settings: deps.settingsPort.load().settings, history: deps.history }),
+    [API.sourceTest]: (request) => testConnection(request, { stored: () => state }),
+    [API.rulePreview]: (request) => previewRule(request, { settings: state.settings, history: deps.history }),
     [API.testNotification]: () => {
       const notification: Notification = {
         title: 'Herald test notification',
@@ -227,6 +220,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   };
 
   const unsubscribers = [
+    state.onChange((current, change) => {
+      if (current.settings !== change.previous.settings) push(PUSH.settingsChanged, current.settings);
+    }),
     deps.engine.on('entry', (entry) => push(PUSH.historyAppended, entry)),
     deps.engine.on('status', (status) => push(PUSH.sourcesStatus, status)),
     deps.engine.on('notification', (raised) => push(PUSH.notificationRaised, raised.notification)),

@@ -12,25 +12,22 @@ import type {
   Transport,
 } from '../connection/types';
 import { createFramePipeline } from './frame-pipeline';
+import { createSessionSockets } from './session-sockets';
+import { createSessionTimers } from './session-timers';
 import type { FramePush } from './frame-pipeline';
 import { stampEvent } from './stamp';
 import { createHttpClient } from '../http/client';
-import type {
-  Logger,
-  SocketConnection,
-  SourceAdapter,
-  SourceContext,
-  SourceEvent,
-  SourceSession,
-} from '../sources/types';
+import type { Logger, SourceAdapter, SourceContext, SourceEvent, SourceSession } from '../sources/types';
 
 export interface SourceRunnerOptions {
   config: SourceConfig;
-  secrets: Readonly<Record<string, string>>;
+  /** This source's secrets as their owner holds them now (what the session saved included). */
+  secrets: () => Readonly<Record<string, string>>;
   adapter: SourceAdapter<unknown>;
   onEvents(events: HomeEvent[]): void;
   onStatus(status: SourceStatus): void;
-  saveSecret?(field: string, value: string): void;
+  /** Keep a secret the session obtained with its owner; `secrets()` returns it from then on. */
+  saveSecret(field: string, value: string): void;
   now?: () => number;
   log?: Logger;
   /** Builds the reconnecting sockets; injected by tests that run without a network. */
@@ -39,7 +36,6 @@ export interface SourceRunnerOptions {
 
 export interface SourceRunner {
   readonly config: SourceConfig;
-  readonly secrets: Readonly<Record<string, string>>;
   start(): void;
   resume(): void;
   stop(): Promise<void>;
@@ -57,12 +53,9 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   const { config, adapter } = opts;
   const now = opts.now ?? Date.now;
   const log = opts.log ?? silentLog;
-  const createSocket = opts.createSocket ?? createReconnectingSocket;
-  const secrets: Record<string, string> = { ...opts.secrets };
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = createSessionTimers();
   // Frames and the jobs a session puts in frame order (ctx.inOrder); closed on stop.
   const queue = createSerialQueue();
-  const extraSockets = new Set<Transport>();
   let push: FramePush = () => undefined;
   let session: SourceSession | undefined;
   let transport: Transport | undefined;
@@ -97,11 +90,6 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     });
   };
 
-  const clearTimers = () => {
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
-  };
-
   const countBadFrame = (reason: string) => {
     log.debug(`${config.id}: bad frame: ${reason}`);
     // The reason may quote the frame ("not JSON: …"): server text, shown in the UI and the CLI.
@@ -117,40 +105,13 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     opts.onEvents(stamped);
   };
 
-  const socketFor = (
-    connection: SocketConnection,
-    onStatus: (update: ConnectionStatusUpdate) => void,
-  ): ReconnectingSocket =>
-    createSocket({
-      prepare: () => connection.prepare(),
-      tls: config.tls,
-      heartbeat: connection.heartbeat,
-      keepalive: connection.keepalive,
-      onOpen: connection.onOpen ? (link) => connection.onOpen!(link) : undefined,
-      onText: (text, link) => push(text, link),
-      onClose: () => connection.onClose?.(),
-      onBadFrame: countBadFrame,
-      onStatus,
-      now,
-    });
-
-  const openExtraSocket = (
-    connection: SocketConnection,
-    onStatus?: (update: ConnectionStatusUpdate) => void,
-  ): Transport => {
-    const socket = socketFor(connection, (update) => onStatus?.(update));
-    extraSockets.add(socket);
-    return {
-      start: () => {
-        if (!stopped) socket.start();
-      },
-      resume: () => socket.resume(),
-      close: () => {
-        extraSockets.delete(socket);
-        return socket.close();
-      },
-    };
-  };
+  const sockets = createSessionSockets({
+    config,
+    createSocket: opts.createSocket ?? createReconnectingSocket,
+    frames: () => push,
+    onBadFrame: countBadFrame,
+    now,
+  });
 
   const start = () => {
     if (transport || stopped) return;
@@ -163,34 +124,22 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     const ctx: SourceContext<unknown> = {
       config,
       options: parsed.data,
-      secrets,
-      saveSecret(field, value) {
-        secrets[field] = value;
-        opts.saveSecret?.(field, value);
+      get secrets() {
+        return opts.secrets();
       },
+      saveSecret: (field, value) => opts.saveSecret(field, value),
       http: createHttpClient({ baseUrl: config.url, tls: config.tls }),
       emit,
       inOrder: (job) => queue.enqueue(job),
-      openSocket: openExtraSocket,
+      openSocket: sockets.openExtra,
       warn(message, hint) {
         log.warn(`${config.id}: ${message}`);
         warning = { message, hint };
         publish({ lastError: message, hint });
       },
       now,
-      setInterval(fn, ms) {
-        const timer = setInterval(fn, ms);
-        timer.unref?.();
-        timers.add(timer);
-      },
-      setTimeout(fn, ms) {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          fn();
-        }, ms);
-        timer.unref?.();
-        timers.add(timer);
-      },
+      setInterval: timers.setInterval,
+      setTimeout: timers.setTimeout,
       log,
     };
     let current: SourceSession;
@@ -199,27 +148,27 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     } catch (err) {
       // A session that cannot even be built (a URL typed without its scheme, a pattern that does not
       // compile) stops this source with the reason; it must not throw into the engine and stop the others.
-      clearTimers();
+      timers.clear();
       publish({ state: 'stopped', lastError: `cannot start: ${describeError(err)}` });
       return;
     }
     session = current;
     push = createFramePipeline({ frames: current.frames, queue, emit, onBadFrame: countBadFrame });
     const { connect } = current;
-    transport =
+    const started =
       'transport' in connect
         ? connect.transport({
             frame: (input, link) => push(input, link),
             badFrame: countBadFrame,
             status: onSocketStatus,
           })
-        : socketFor(connect, onSocketStatus);
-    transport.start();
+        : sockets.socketFor(connect, onSocketStatus);
+    transport = started;
+    started.start();
   };
 
   return {
     config,
-    secrets,
     start,
     resume() {
       if (transport) transport.resume();
@@ -227,11 +176,10 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     },
     async stop() {
       stopped = true;
-      clearTimers();
+      timers.clear();
       queue.close();
-      const closing = [transport, ...extraSockets].map((t) => t?.close());
+      const closing = [transport?.close(), ...sockets.closeExtras()];
       transport = undefined;
-      extraSockets.clear();
       session?.dispose?.();
       session = undefined;
       await Promise.all(closing);

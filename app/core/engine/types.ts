@@ -1,8 +1,8 @@
 import type { HistoryEntry } from '../../shared/history';
 import type { Notification } from '../../shared/rules';
-import type { Secrets, Settings } from '../../shared/settings';
 import type { SourceStatus } from '../../shared/source-status';
 import type { HistoryStore } from '../history/types';
+import type { SettingsState } from '../settings/settings-state';
 import type { Logger } from '../sources/types';
 
 /** A notification the engine decided to raise; hosts hand it to the OS (or print it). */
@@ -17,12 +17,10 @@ export interface RaisedNotification {
 }
 
 export interface EngineOptions {
-  settings: Settings;
-  secrets: Secrets;
+  /** The owner of settings and secrets: the engine reads them there and follows its changes. */
+  state: SettingsState;
   /** Where entries are kept; without one they are only emitted. */
   history?: HistoryStore;
-  /** A session obtained a secret (login token, pairing key): the host stores it securely. */
-  saveSecret?: (sourceId: string, field: string, value: string) => void;
   now?: () => number;
   log?: Logger;
 }
@@ -33,11 +31,13 @@ export interface EngineEvents {
   status: [status: SourceStatus];
 }
 
+/**
+ * Sources, rules and policy over the settings state: a change of settings restarts only the sources
+ * whose config or secrets changed, and rules and policy apply at once.
+ */
 export interface Engine {
   start(): void;
   stop(): Promise<void>;
-  /** Restarts only the sources whose config or secrets changed; rules and policy apply at once. */
-  applySettings(settings: Settings, secrets: Secrets): void;
   /** After sleep/resume or a network change: rebuild every socket now. */
   resume(): void;
   reconnect(sourceId: string): void;

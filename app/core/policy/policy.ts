@@ -1,5 +1,6 @@
 import type { HomeEvent } from '../../shared/home-event';
 import type { Decision } from '../../shared/rules';
+import { snoozedUntil } from '../../shared/snooze';
 import { Coalescer } from './coalescer';
 import {
   inQuietWindow,
@@ -95,8 +96,8 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
     if (decision.action !== 'notify' || !decision.notification) return decision;
     const severity = decision.notification.severity;
 
-    const until = settings.snoozes[event.sourceId];
-    if (until !== undefined && until > now) {
+    const until = snoozedUntil(settings, event.sourceId, now);
+    if (until !== undefined) {
       return hold(decision, `snoozed: ${nameOf(event.sourceId)} is snoozed until ${untilClock(until)}`);
     }
 
@@ -145,10 +146,10 @@ export function createPolicy(initial: PolicySettings, options: PolicyOptions = {
    * source (that is when people reach for snooze) or quiet hours may have begun. Either "not now" holds it.
    */
   function summaryHold(summary: SummaryNotification, now: number): string | undefined {
-    const snoozedUntil = summary.sourceIds.map((id) => settings.snoozes[id]);
-    if (snoozedUntil.length > 0 && snoozedUntil.every((until) => until !== undefined && until > now)) {
+    const until = summary.sourceIds.map((id) => snoozedUntil(settings, id, now));
+    if (until.length > 0 && until.every((u) => u !== undefined)) {
       return summary.sourceIds.length === 1
-        ? `snoozed: ${nameOf(summary.sourceIds[0]!)} is snoozed until ${untilClock(snoozedUntil[0]!)}`
+        ? `snoozed: ${nameOf(summary.sourceIds[0]!)} is snoozed until ${untilClock(until[0]!)}`
         : `snoozed: every source in it is snoozed (${summary.sourceIds.map(nameOf).join(', ')})`;
     }
     const quiet = settings.quietHours;

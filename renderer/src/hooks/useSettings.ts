@@ -25,9 +25,8 @@ export function useSettings() {
   const save = useCallback(async (next: Settings): Promise<FieldError[]> => {
     try {
       const result = await herald().settingsSet(next);
-      if (!result.ok) return result.errors;
-      setSettings(result.settings);
-      return [];
+      // Saved settings arrive once, by the settings:changed push, in this window as in every other.
+      return result.ok ? [] : result.errors;
     } catch (err) {
       return [{ path: '', message: (err as Error).message }];
     }

@@ -10,6 +10,7 @@ interface Props {
   /** The kind pairs for its key (deCONZ): offer "Pair again" once the key was refused. */
   pairs?: boolean;
   status: SourceStatus | undefined;
+  /** Until when the source is snoozed; undefined when it is not (now). */
   snoozedUntil: number | undefined;
   onEdit(): void;
   onRemove(): void;
@@ -18,7 +19,7 @@ interface Props {
 const HOUR = 3_600_000;
 
 export function SourceCard({ source, kindName, pairs, status, snoozedUntil, onEdit, onRemove }: Props) {
-  const snoozed = snoozedUntil !== undefined && snoozedUntil > Date.now();
+  const snoozed = snoozedUntil !== undefined;
   const offerPairing = pairs === true && source.enabled && status?.state === 'auth-failed';
   const snooze = (until: number | null) => void herald().sourceSnooze({ sourceId: source.id, until });
   return (

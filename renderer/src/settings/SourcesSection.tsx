@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../app/shared/api';
 import type { SourceConfig } from '../../../app/shared/settings';
+import { snoozedUntil } from '../../../app/shared/snooze';
 import { KindCards } from '../components/KindCards';
 import { useSecretsStatus, useSourceKinds } from '../hooks/useHostData';
 import { useSourceStatuses } from '../hooks/useSourceStatuses';
@@ -71,7 +72,7 @@ export function SourcesSection({ settings, save, info, addKind, onAddDone }: Pro
               kindName={kinds.find((k) => k.kind === source.kind)?.displayName ?? source.kind}
               pairs={kinds.find((k) => k.kind === source.kind)?.pairing !== undefined}
               status={statuses[source.id]}
-              snoozedUntil={settings.snoozes[source.id]}
+              snoozedUntil={snoozedUntil(settings, source.id, Date.now())}
               onEdit={() => setEditing({ index })}
               onRemove={() => remove(source)}
             />

@@ -1,5 +1,5 @@
 /**
- * A protocol-faithful fake deCONZ gateway on 127.0.0.1 (shared/protocols/deconz.md): the REST API with
+ * A protocol-faithful fake deCONZ gateway on 127.0.0.1 (docs/protocols/deconz.md): the REST API with
  * link-button pairing (error 101 until unlocked) and key revocation (error 1; only the public config on
  * `/config`, as the real one answers an unknown key there), and the push WebSocket
  * either on its own port (deCONZ ≤ 2.31) or on the REST port (2.32+). Like the real gateway it never

@@ -8,7 +8,7 @@ import { FakeScenario } from './fake-scenario';
 import { FakeState } from './fake-state';
 
 /**
- * A protocol-faithful Tvheadend on 127.0.0.1 (see shared/protocols/tvheadend.md): Digest auth on every
+ * A protocol-faithful Tvheadend on 127.0.0.1 (see docs/protocols/tvheadend.md): Digest auth on every
  * request, `/comet/ws` that always answers `tvheadend-comet`, mailboxes with boxid reuse, batched frames,
  * no pings, no close frame on shutdown, and the HTTP API the notifier reads. `scenario` drives the state.
  */

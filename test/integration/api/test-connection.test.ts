@@ -14,6 +14,7 @@ import { startFakeEmby } from '../../fakes/emby/fake-server';
 import { closedPort } from '../../helpers/ports';
 import { generateSelfSigned } from '../../helpers/tls';
 import { startWsServer } from '../../helpers/ws-server';
+import { memoryState } from '../../helpers/settings-state';
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -230,7 +231,7 @@ describe('test connection', () => {
       version: 1,
       sources: [{ id: 'lab', kind: 'generic-json', name: 'Lab', url: server.url }],
     });
-    const engine = createEngine({ settings, secrets: {} });
+    const engine = createEngine({ state: memoryState(settings) });
     closers.push(() => engine.stop());
     engine.start();
     const running = await server.nextConnection(5000);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../../../app/cli/serve/start-serve';
-import { fakeEngine, memoryHistory, memorySettings } from '../../unit/serve/fakes';
+import { fakeEngine, memoryHistory, serveHandlers } from '../../unit/serve/fakes';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -90,9 +90,7 @@ describe('the CSP of the built page', () => {
     expectNoInlineCode(html);
 
     const serve = await startServe({
-      engine: fakeEngine().engine,
-      history: memoryHistory(),
-      settingsPort: memorySettings().port,
+      handlers: serveHandlers(fakeEngine().engine, memoryHistory()),
       staticDir: dir,
     });
     try {

@@ -64,7 +64,8 @@ function ownTransportKind() {
   const statuses: SourceStatus[] = [];
   const runner = createSourceRunner({
     config: SourceConfigSchema.parse({ id: 'own', kind: 'test-own', name: 'Own', url: 'test://x' }),
-    secrets: {},
+    secrets: () => ({}),
+    saveSecret() {},
     adapter: adapter as SourceAdapter<unknown>,
     onEvents: (batch) => events.push(...batch),
     onStatus: (status) => statuses.push(status),

@@ -146,4 +146,34 @@ describe('Electron host composition', () => {
       expect.stringMatching(/history file could not be opened/),
     ]);
   });
+
+  it('tray "snooze all" is one change: one save, one push, every source snoozed', async () => {
+    const source = (id: string) => ({ id, kind: 'generic-json', name: id, url: 'ws://127.0.0.1:1/' });
+    const store = memoryStore({ settings: { version: 1, sources: [source('a'), source('b'), source('c')] } });
+    let saves = 0;
+    const set = store.set;
+    store.set = (key, value) => {
+      if (key === 'settings') saves += 1;
+      set(key, value);
+    };
+    herald = start(store);
+    herald.windows.show('settings');
+    const contents = BrowserWindow.windows.at(-1)!.webContents;
+    const settingsPushes = () =>
+      contents.sent.filter((m) => (m.args[0] as { push?: string }).push === 'settings:changed').length;
+    let changes = 0;
+    herald.state.onChange(() => (changes += 1));
+    const snooze = Tray.instances[0]!.menu!.items.find((i) => i.label === 'Snooze notifications')!;
+    snooze.submenu!.find((i) => i.label === 'For 1 hour')!.click!();
+    expect(changes).toBe(1);
+    expect(saves).toBe(1);
+    expect(settingsPushes()).toBe(1);
+    const { snoozes } = herald.state.settings;
+    expect(Object.keys(snoozes).sort()).toEqual(['a', 'b', 'c']);
+    expect(herald.engine.statuses().every((s) => s.snoozedUntil === snoozes.a)).toBe(true);
+    expect(Tray.instances[0]!.tooltip).toMatch(/snoozed/);
+    snooze.submenu!.find((i) => i.label === 'Resume now')!.click!();
+    expect(herald.state.settings.snoozes).toEqual({});
+    expect(saves).toBe(2);
+  });
 });

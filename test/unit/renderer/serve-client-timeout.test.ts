@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WS from 'ws';
 import { startServe } from '../../../app/cli/serve/start-serve';
 import { createServeClient } from '../../../renderer/src/api/serve-client';
-import { fakeEngine, memoryHistory, memorySettings, sampleEvent, settingsWithSource } from '../serve/fakes';
+import {
+  fakeEngine,
+  memoryHistory,
+  memorySettings,
+  serveHandlers,
+  sampleEvent,
+  settingsWithSource,
+} from '../serve/fakes';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -13,9 +20,7 @@ afterEach(async () => {
 
 async function serveOn(port: number, history = memoryHistory()) {
   const serve = await startServe({
-    engine: fakeEngine().engine,
-    history,
-    settingsPort: memorySettings(settingsWithSource()).port,
+    handlers: serveHandlers(fakeEngine().engine, history, memorySettings(settingsWithSource())),
     staticDir: '/nonexistent',
     token: 'fixed-token',
     port,

@@ -6,7 +6,14 @@ import { HeraldApiError, PUSH } from '../../../app/shared/api';
 import type { HistoryEntry } from '../../../app/shared/history';
 import { createServeClient } from '../../../renderer/src/api/serve-client';
 import type { ConnectionState } from '../../../renderer/src/api/serve-client';
-import { fakeEngine, memoryHistory, memorySettings, sampleEvent, settingsWithSource } from '../serve/fakes';
+import {
+  fakeEngine,
+  memoryHistory,
+  memorySettings,
+  serveHandlers,
+  sampleEvent,
+  settingsWithSource,
+} from '../serve/fakes';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -33,9 +40,7 @@ async function setup(token?: string) {
   const engine = fakeEngine();
   const history = memoryHistory();
   const serve: ServeHandle = await startServe({
-    engine: engine.engine,
-    history,
-    settingsPort: memorySettings(settingsWithSource()).port,
+    handlers: serveHandlers(engine.engine, history, memorySettings(settingsWithSource())),
     staticDir: '/nonexistent',
     token: 'fixed-token',
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPolicy } from '../../../app/core/policy/policy';
-import { createRuleState, evaluate, noteHeldBack } from '../../../app/core/rules/evaluate';
+import { createRuleState, evaluate } from '../../../app/core/rules/evaluate';
+import { createDecider } from '../../../app/core/engine/decide';
 import { defaultSettings } from '../../../app/shared/settings';
 import { ev, rule, SECOND } from './make';
 
@@ -42,17 +43,11 @@ describe('a hysteresis rule through the policy', () => {
         },
       }),
     ];
-    const state = createRuleState();
-    const settings = { ...defaultSettings(), snoozes: { tower: 10 * SECOND } };
-    const policy = createPolicy(settings, { minutesOfDay: () => 12 * 60 });
-    // What the engine does with every event.
-    const run = (cpu: number, t: number) => {
-      const event = ev({ data: { cpu }, entity: { id: 'cpu', name: 'CPU' } });
-      const ruled = evaluate(rules, event, t, state);
-      const final = policy.apply(event, ruled, t);
-      if (ruled.action === 'notify' && final.action !== 'notify') noteHeldBack(state, ruled);
-      return final;
-    };
+    const settings = { ...defaultSettings(), rules, snoozes: { tower: 10 * SECOND } };
+    // What the engine does with every event: rules and policy as one step.
+    const decider = createDecider(settings, { presets: {}, policy: { minutesOfDay: () => 12 * 60 } });
+    const run = (cpu: number, t: number) =>
+      decider.decide(ev({ data: { cpu }, entity: { id: 'cpu', name: 'CPU' } }), t);
     expect(run(95, 0).reason).toMatch(/snooze/i); // the alert falls into the snooze
     const resolved = run(50, 20 * SECOND); // the snooze is over when it clears
     expect(resolved.action).toBe('record');

@@ -12,7 +12,7 @@ function setup() {
   const api = createApiHandlers({
     engine: engine.engine,
     history,
-    settingsPort: settings.port,
+    state: settings.owner,
     host: 'electron',
     version: '1.2.3',
     openUrl: (url) => void opened.push(url),
@@ -45,7 +45,7 @@ describe('createApiHandlers', () => {
   });
 
   it('returns field errors for bad settings and saves good ones', async () => {
-    const { api, settings, engine } = setup();
+    const { api, settings } = setup();
     const current = settings.state.settings;
     const bad = await api.handle(API.settingsSet, {
       ...current,
@@ -63,7 +63,7 @@ describe('createApiHandlers', () => {
     });
     expect(good).toMatchObject({ ok: true, value: { ok: true } });
     expect(settings.state.settings.quietHours.enabled).toBe(true);
-    expect(engine.calls.applySettings).toHaveLength(1);
+    expect(settings.changes).toHaveLength(1);
     // Secrets survive a settings save and are never part of the settings.
     expect(settings.state.secrets.lab?.authorization).toBe('Bearer s3cret');
     expect(JSON.stringify(await api.handle(API.settingsGet, undefined))).not.toContain('s3cret');
@@ -116,6 +116,20 @@ describe('createApiHandlers', () => {
     api.dispose();
     engine.emit('entry', entry);
     expect(pushes).toHaveLength(2);
+  });
+
+  it('a save reaches the windows once: by the settings:changed push, not again in the reply', async () => {
+    const { api, settings } = setup();
+    const pushed: unknown[] = [];
+    api.onPush((channel, payload) => {
+      if (channel === PUSH.settingsChanged) pushed.push(payload);
+    });
+    const next = { ...settings.state.settings, disabledPresets: ['preset:x:z'] };
+    expect(await api.handle(API.settingsSet, next)).toEqual({ ok: true, value: { ok: true } });
+    expect(pushed).toEqual([expect.objectContaining({ disabledPresets: ['preset:x:z'] })]);
+    // A secret change alone is no settings change: nothing to push.
+    await api.handle(API.secretsSet, { sourceId: 'lab', field: 'authorization', value: 'Bearer new' });
+    expect(pushed).toHaveLength(1);
   });
 
   it('imports settings text and reports broken JSON as an error', async () => {

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Engine, EngineEvents } from '../../../app/core/engine/types';
 import type { HistoryStore } from '../../../app/core/history/types';
-import type { SettingsPort } from '../../../app/core/api/settings-port';
+import type { SettingsPort } from '../../../app/core/settings/settings-port';
+import { createSettingsState } from '../../../app/core/settings/settings-state';
+import { createApiHandlers } from '../../../app/core/api/handlers';
 import type { HistoryEntry, HistoryQuery } from '../../../app/shared/history';
 import type { HomeEvent } from '../../../app/shared/home-event';
 import type { Decision } from '../../../app/shared/rules';
@@ -12,11 +14,10 @@ import type { SourceStatus } from '../../../app/shared/source-status';
 /** An engine stand-in that records calls and lets a test emit entries and statuses. */
 export function fakeEngine(statuses: SourceStatus[] = []) {
   const emitter = new EventEmitter();
-  const calls = { applySettings: [] as [Settings, Secrets][], reconnect: [] as string[] };
+  const calls = { reconnect: [] as string[] };
   const engine: Engine = {
     start() {},
     async stop() {},
-    applySettings: (settings, secrets) => void calls.applySettings.push([settings, secrets]),
     resume() {},
     reconnect: (id) => void calls.reconnect.push(id),
     statuses: () => statuses,
@@ -64,7 +65,20 @@ export function memorySettings(settings: Settings = defaultSettings(), secrets: 
       state.saves += 1;
     },
   };
-  return { port, state };
+  /** The settings state over the port, and every change it announced (what the engine would apply). */
+  const owner = createSettingsState(port);
+  const changes: Settings[] = [];
+  owner.onChange((current) => void changes.push(current.settings));
+  return { port, state, owner, changes };
+}
+
+/** The API handlers `herald serve` binds, over fakes. */
+export function serveHandlers(
+  engine: Engine,
+  history: HistoryStore,
+  settings: ReturnType<typeof memorySettings> = memorySettings(),
+) {
+  return createApiHandlers({ engine, history, state: settings.owner, host: 'serve', version: '0.0.0' });
 }
 
 export function sampleEvent(over: Partial<HomeEvent> = {}): HomeEvent {

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { startServe } from '../../../app/cli/serve/start-serve';
 import { API } from '../../../app/shared/api';
 import type { WireResponse } from '../../../app/shared/api';
-import { fakeEngine, memoryHistory, memorySettings, settingsWithSource } from './fakes';
+import { fakeEngine, memoryHistory, memorySettings, serveHandlers, settingsWithSource } from './fakes';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -13,9 +13,7 @@ afterEach(async () => {
 describe('serve: an import as large as the contract allows', () => {
   it('is answered, even when JSON escaping makes its frame several times its text', async () => {
     const handle = await startServe({
-      engine: fakeEngine().engine,
-      history: memoryHistory(),
-      settingsPort: memorySettings(settingsWithSource()).port,
+      handlers: serveHandlers(fakeEngine().engine, memoryHistory(), memorySettings(settingsWithSource())),
       staticDir: '/nonexistent',
     });
     cleanups.push(() => handle.close());

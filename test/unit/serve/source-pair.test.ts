@@ -11,7 +11,7 @@ describe('sources:pair', () => {
     const api = createApiHandlers({
       engine: engine.engine,
       history: memoryHistory(),
-      settingsPort: settings.port,
+      state: settings.owner,
       host: 'electron',
       version: '1',
     });
@@ -31,7 +31,7 @@ describe('sources:pair', () => {
     const api = createApiHandlers({
       engine: fakeEngine().engine,
       history: memoryHistory(),
-      settingsPort: memorySettings().port,
+      state: memorySettings().owner,
       host: 'serve',
       version: '1',
     });

@@ -8,7 +8,14 @@ import { startServe } from '../../../app/cli/serve/start-serve';
 import type { ServeHandle } from '../../../app/cli/serve/start-serve';
 import { API, PUSH } from '../../../app/shared/api';
 import type { WirePush, WireResponse } from '../../../app/shared/api';
-import { fakeEngine, memoryHistory, memorySettings, sampleEvent, settingsWithSource } from './fakes';
+import {
+  fakeEngine,
+  memoryHistory,
+  memorySettings,
+  serveHandlers,
+  sampleEvent,
+  settingsWithSource,
+} from './fakes';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,9 +31,7 @@ async function serve() {
   ]);
   const history = memoryHistory();
   const handle: ServeHandle = await startServe({
-    engine: engine.engine,
-    history,
-    settingsPort: memorySettings(settingsWithSource()).port,
+    handlers: serveHandlers(engine.engine, history, memorySettings(settingsWithSource())),
     staticDir: join(dir, 'www-missing-is-fine'),
   });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,9 +44,7 @@ async function serveWithPage() {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Herald</title>');
   const engine = fakeEngine();
   const handle = await startServe({
-    engine: engine.engine,
-    history: memoryHistory(),
-    settingsPort: memorySettings().port,
+    handlers: serveHandlers(engine.engine, memoryHistory(), memorySettings()),
     staticDir: dir,
   });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,9 +96,7 @@ describe('startServe', () => {
     expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await expect(
       startServe({
-        engine: fakeEngine().engine,
-        history: memoryHistory(),
-        settingsPort: memorySettings().port,
+        handlers: serveHandlers(fakeEngine().engine, memoryHistory(), memorySettings()),
         staticDir: '.',
         host: '0.0.0.0' as '127.0.0.1',
       }),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSettingsState } from '../../../app/core/settings/settings-state';
 import { createApiHandlers } from '../../../app/core/api/handlers';
 import { importSettings } from '../../../app/core/settings';
 import { createSecretStore } from '../../../app/main/secret-store';
@@ -56,7 +57,7 @@ describe('source ids that are names of Object.prototype members', () => {
       const api = createApiHandlers({
         engine: fakeEngine().engine,
         history: memoryHistory(),
-        settingsPort: store,
+        state: createSettingsState(store),
         host: 'electron',
         version: '1',
       });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Wire shapes of the deCONZ REST API and its WebSocket push (see shared/protocols/deconz.md). Parsing is
+ * Wire shapes of the deCONZ REST API and its WebSocket push (see docs/protocols/deconz.md). Parsing is
  * loose on purpose: gateways of many versions send extra or missing keys, and one odd frame must never
  * stop the stream.
  */

@@ -1,6 +1,6 @@
 /**
  * Wire shapes of Tvheadend's comet WebSocket (`/comet/ws`) and the few HTTP API answers Herald reads.
- * See shared/protocols/tvheadend.md: frames are invalidations ("uuid X changed"), state comes from REST.
+ * See docs/protocols/tvheadend.md: frames are invalidations ("uuid X changed"), state comes from REST.
  */
 
 /** The subprotocol the server always answers with; strict clients (npm `ws`) must ask for it. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Wire shapes of both UMA flavours (see docs/sources/unraid.md and shared/protocols/uma.md).
+ * Wire shapes of both UMA flavours (see docs/sources/unraid.md and docs/protocols/uma.md).
  * Everything is lenient: the agent omits `omitempty` fields freely and adds new ones every release,
  * so unknown fields are stripped and a field of the wrong type reads as missing rather than failing
  * the whole frame.

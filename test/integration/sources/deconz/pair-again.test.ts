@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../../../app/core/api/handlers';
-import type { SettingsPort } from '../../../../app/core/api/settings-port';
-import { createEngine } from '../../../../app/core/engine/engine';
+import type { SettingsPort } from '../../../../app/core/settings/settings-port';
+import { createHostKernel } from '../../../../app/core/host/kernel';
 import type { Engine } from '../../../../app/core/engine/types';
 import { createMemoryHistory } from '../../../../app/core/history/memory-history';
 import { REVOKED_MESSAGE } from '../../../../app/core/sources/deconz/rest';
@@ -39,17 +38,13 @@ function host(url: string, secrets: Secrets) {
       stored.secrets = next;
     },
   };
-  const history = createMemoryHistory({ retention: stored.settings.history });
-  const e = createEngine({
-    settings: stored.settings,
-    secrets: stored.secrets,
-    history,
-    // As the desktop host does: a key obtained by pairing is stored with the source's secrets.
-    saveSecret: (id, field, value) => {
-      stored.secrets = { ...stored.secrets, [id]: { ...stored.secrets[id], [field]: value } };
-    },
+  // As the desktop host does: a key obtained by pairing is saved with the source's secrets (port.save).
+  const kernel = createHostKernel({
+    port,
+    openHistory: (retention) => createMemoryHistory({ retention }),
+    api: { host: 'serve', version: 'test' },
   });
-  const api = createApiHandlers({ engine: e, history, settingsPort: port, host: 'serve', version: 'test' });
+  const { engine: e, handlers: api } = kernel;
   const statuses: SourceStatus[] = [];
   e.on('status', (s) => statuses.push(s));
   const waitFor = async (pred: (s: SourceStatus) => boolean, what: string, timeoutMs = 8000) => {

@@ -1,3 +1,4 @@
+import { memoryState } from '../../../helpers/settings-state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../app/core/engine/engine';
 import type { RaisedNotification } from '../../../../app/core/engine/types';
@@ -38,7 +39,7 @@ describe('emby presets through the real engine', () => {
         },
       ],
     });
-    const engine = createEngine({ settings, secrets: { jf: { password: 's3cret' } } });
+    const engine = createEngine({ state: memoryState(settings, { jf: { password: 's3cret' } }) });
     stopEngine = () => engine.stop();
     const notifications: RaisedNotification[] = [];
     const entries: HistoryEntry[] = [];

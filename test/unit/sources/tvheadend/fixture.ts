@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The recorded frames and API answers from a real Tvheadend (see shared/protocols/tvheadend.md §9). */
+/** The recorded frames and API answers from a real Tvheadend (see docs/protocols/tvheadend.md §9). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous recording, read by path in tests
 export const samples: any = JSON.parse(
   readFileSync(new URL('../../../fixtures/tvheadend-samples.json', import.meta.url), 'utf8'),
