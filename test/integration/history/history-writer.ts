@@ -17,8 +17,19 @@ const [file, mode] = process.argv.slice(2);
 if (!file || !mode) throw new Error('usage: history-writer FILE MODE');
 
 const deadline = Date.now() + 60_000;
+// The parent reads stdout through a non-blocking pipe: when it lags (a loaded machine) the pipe fills and
+// writeSync fails with EAGAIN. The line must still go out whole, and in order, before the next step.
 const say = (text: string): void => {
-  fs.writeSync(1, text + '\n');
+  const line = Buffer.from(text + '\n');
+  let written = 0;
+  while (written < line.length) {
+    try {
+      written += fs.writeSync(1, line, written, line.length - written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
 };
 const freeze = (): never => {
   say('frozen');
