@@ -11,6 +11,7 @@ import type { ServeHandle } from '../../app/cli/serve/start-serve';
 import type { SettingsPort } from '../../app/core/settings/settings-port';
 import { createPreviousSettings } from '../../app/core/settings';
 import { createHostKernel } from '../../app/core/host/kernel';
+import type { SettingsState } from '../../app/core/settings/settings-state';
 import type { Engine } from '../../app/core/engine/types';
 import { openHistory } from '../../app/core/history/jsonl-history';
 import type { HistoryStore } from '../../app/core/history/types';
@@ -29,6 +30,8 @@ export interface HeraldWorld {
   history: HistoryStore;
   /** What the host saved last (stands in for electron-store / the config file). */
   saved: { settings: Settings; secrets: Secrets };
+  /** The owner of settings and secrets: change them here, as a save or an obtained token would. */
+  state: SettingsState;
   /** Sends frames from the fake JSON server to every connected client. */
   push(...frames: unknown[]): void;
   /** Sends raw text frames (junk, malformed JSON) as they are. */
@@ -178,6 +181,7 @@ export const test = base.extend<{ herald: HeraldWorld } & HeraldOptions>({
       engine,
       history,
       saved,
+      state: kernel.state,
       push: (...frames) => json.push(frames),
       pushText: (...texts) => json.pushText(texts),
       async waitForEntries(count, timeoutMs = 5_000) {

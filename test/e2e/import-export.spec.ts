@@ -3,7 +3,10 @@ import { expect, test } from './herald-fixture';
 
 test.describe('import and export', () => {
   test.beforeEach(async ({ herald, page }) => {
-    herald.saved.secrets = { lab: { authorization: 'Bearer kept-secret' } };
+    herald.state.update((current) => ({
+      ...current,
+      secrets: { lab: { authorization: 'Bearer kept-secret' } },
+    }));
     await page.goto(`${herald.url}#/settings`);
     await page.getByRole('button', { name: 'Import & export' }).click();
   });

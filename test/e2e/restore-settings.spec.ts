@@ -5,7 +5,10 @@ test.describe('restore previous settings', () => {
     herald,
     page,
   }) => {
-    herald.saved.secrets = { lab: { authorization: 'Bearer kept-secret' } };
+    herald.state.update((current) => ({
+      ...current,
+      secrets: { lab: { authorization: 'Bearer kept-secret' } },
+    }));
     await page.goto(`${herald.url}#/settings`);
     await page.getByRole('button', { name: 'Import & export' }).click();
     const restore = page.getByRole('button', { name: 'Restore previous settings…' });
